@@ -1,0 +1,6 @@
+export * from './auth'
+export * from './workspaces'
+export * from './projects'
+export * from './activity'
+export * from './collab'
+export * from './rate-limits'

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// Every environment variable the server reads, validated once at start-up. README's configuration table mirrors this.
+const optionalString = z.string().trim().min(1).optional()
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    APP_URL: z.url().optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+    STORYREEL_DATA_DIR: z.string().default('.data'),
+    DATABASE_URL: optionalString,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: optionalString,
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    EMAIL_SERVER: optionalString,
+    EMAIL_FROM: optionalString,
+    STORYREEL_RUN_WORKERS: z.enum(['true', 'false']).default('true'),
+  })
+  .superRefine((env, ctx) => {
+    const pairs: [keyof typeof env, keyof typeof env][] = [
+      ['GITHUB_ID', 'GITHUB_SECRET'],
+      ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+      ['EMAIL_SERVER', 'EMAIL_FROM'],
+    ]
+    for (const [a, b] of pairs) {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        ctx.addIssue({ code: 'custom', path: [env[a] ? b : a], message: `${a} and ${b} must be set together` })
+      }
+    }
+  })
+
+export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string }
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`)
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  const appUrl = (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+  return { ...env, appUrl, dataDir: path.resolve(env.STORYREEL_DATA_DIR) }
+}

@@ -1,0 +1,85 @@
+// The one process of a default install: Next.js pages and actions, the collaboration WebSocket on /collab/*,
+// and the job workers, on one port.
+import http from 'node:http'
+import { parse as parseUrl } from 'node:url'
+import { loadEnv, EnvError } from './env'
+import { ensureAuthSecret } from './auth/secret'
+import { ensureProductionBuild } from './build-check'
+
+const dev = process.argv.includes('--dev')
+const log = (line: string) => console.log(`[storyreel] ${line}`)
+
+async function main() {
+  const env = loadEnv()
+  // Next.js reads these from the environment inside its own bundle, so they are settled before it loads.
+  ;(process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production'
+  // A self-hosted tool should not phone home; users can opt back in.
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+  const { secret, source } = ensureAuthSecret(env.dataDir, env.NEXTAUTH_SECRET)
+  process.env.NEXTAUTH_SECRET = secret
+  process.env.NEXTAUTH_URL ??= env.appUrl
+  process.env.APP_URL ??= env.appUrl
+  if (source === 'generated') log(`Generated a session secret in ${env.dataDir}/auth-secret (set NEXTAUTH_SECRET in production).`)
+
+  const { openDatabase, migrateDatabase, setDatabase, databaseConfigFromEnv } = await import('@/db/client')
+  const database = await openDatabase(databaseConfigFromEnv())
+  await migrateDatabase(database)
+  setDatabase(database)
+  log(`Database ready (${database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}/db` : 'PostgreSQL'}).`)
+
+  if (!dev) ensureProductionBuild(process.cwd(), log)
+
+  const { default: next } = await import('next')
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+
+  const { createCollabServer } = await import('./collab')
+  const collab = createCollabServer()
+  const { startWorkers } = await import('./jobs/workers')
+  const workers = env.STORYREEL_RUN_WORKERS === 'true' ? await startWorkers() : null
+
+  const server = http.createServer((req, res) => {
+    handle(req, res, parseUrl(req.url ?? '/', true)).catch((error) => {
+      console.error('[storyreel] request failed:', error)
+      if (!res.headersSent) res.writeHead(500).end('Internal Server Error')
+    })
+  })
+  // Only /collab/* is ours; other upgrades (Next's dev HMR) are left to Next's own listener.
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/collab/')) collab.handleUpgrade(req, socket, head)
+  })
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
+  log(`Ready on ${env.appUrl} (${dev ? 'development' : 'production'}, listening on ${env.HOST}:${env.PORT})`)
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log(`${signal} received; shutting down…`)
+    const forceExit = setTimeout(() => {
+      console.error('[storyreel] shutdown took over 15 s; exiting anyway')
+      process.exit(1)
+    }, 15_000)
+    forceExit.unref()
+    server.close()
+    server.closeAllConnections?.()
+    await collab.close() // flushes pending document updates before the database closes
+    await workers?.stop()
+    await database.close()
+    log('Stopped cleanly.')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError || (error instanceof Error && error.name === 'DatabaseOpenError')) {
+    console.error(`[storyreel] ${error.message}`)
+  } else {
+    console.error('[storyreel] failed to start:', error)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const shared = {
+  resolve: { alias: { '@': root } },
+}
+// Tests that touch the database run once on PGlite and, when TEST_DATABASE_URL is set, again on PostgreSQL.
+const databaseTests = ['server/**/*.test.ts', 'db/**/*.test.ts']
+
+export default defineConfig({
+  ...shared,
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        ...shared,
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'bench/**/*.test.ts'] },
+      },
+      {
+        ...shared,
+        test: { name: 'pglite', include: databaseTests, env: { STORYREEL_TEST_DB: 'pglite' } },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ ...shared, test: { name: 'postgres', include: databaseTests, env: { STORYREEL_TEST_DB: 'postgres' } } }]
+        : []),
+    ],
+  },
+})
