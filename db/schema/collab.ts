@@ -1,4 +1,5 @@
 import { bigint, bigserial, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { projects } from './projects'
 
 // pg returns Buffer and PGlite Uint8Array for bytea; both are Uint8Array, which is all Yjs needs.
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -25,4 +26,14 @@ export const collabSnapshots = pgTable('collab_snapshots', {
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
   bytes: integer('bytes').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+// Which project a panel belongs to, learned by the collab server from each board:<projectId> document it stores.
+// panel:<panelId> documents are authorised through this row; the first board to name a panel owns it.
+export const docPanels = pgTable('doc_panels', {
+  panelId: text('panel_id').primaryKey(),
+  projectId: text('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
