@@ -12,6 +12,9 @@ export default defineConfig({
   ...shared,
   test: {
     testTimeout: 30_000,
+    // Under CI a JSON report feeds the one-line summary printed by .ci/run.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: process.env.CI ? { json: 'test-results/unit.json' } : undefined,
     hookTimeout: 60_000,
     projects: [
       {

@@ -1,0 +1,22 @@
+// Prints "tests: N passed, N failed, N skipped" from the vitest and Playwright JSON reports written under CI.
+import fs from 'node:fs'
+
+let passed = 0
+let failed = 0
+let skipped = 0
+const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null)
+
+const unit = read('test-results/unit.json')
+if (unit) {
+  passed += unit.numPassedTests
+  failed += unit.numFailedTests
+  skipped += unit.numPendingTests + (unit.numTodoTests ?? 0)
+}
+const e2e = read('test-results/e2e.json')
+if (e2e) {
+  passed += e2e.stats.expected + (e2e.stats.flaky ?? 0)
+  failed += e2e.stats.unexpected
+  skipped += e2e.stats.skipped
+}
+console.log(`unit: ${unit ? 'reported' : 'no report'}; e2e: ${e2e ? 'reported' : 'no report'}`)
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
