@@ -8,6 +8,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.mjs', '.ci/**'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+  },
+  {
     plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
