@@ -69,3 +69,9 @@ export async function findRole(userId: string, workspaceId: string): Promise<Rol
   return membership?.role ?? null
 }
 
+
+/** For use cases that need a signed-in user but no particular workspace (creating a workspace, accepting a link). */
+export function requireSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', { userMessage: 'Please sign in to continue.' })
+  return actor
+}

@@ -1,0 +1,18 @@
+// Every kind of activity row the services write, so pages can describe each one and nothing is left unnamed.
+export const activityKinds = [
+  'workspace.created',
+  'workspace.renamed',
+  'project.created',
+  'project.renamed',
+  'project.archived',
+  'project.unarchived',
+  'member.invited',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'invitation.revoked',
+] as const
+
+export type ActivityKind = (typeof activityKinds)[number]
+
+export const activityListLimit = { default: 50, max: 200 } as const
