@@ -1,0 +1,71 @@
+import { frameRateById, frameRateIds, type FrameRateId } from '@/lib/frame-rates'
+import { roleLabels, roles, type Role } from '@/lib/roles'
+
+/** One entry of the activity feed, as the list-activity service returns it. */
+export interface ActivityItem {
+  id: string
+  kind: string
+  actorName: string | null
+  projectId: string | null
+  projectName: string | null
+  data: Record<string, unknown>
+  createdAt: Date | string
+}
+
+// The data keys each kind is written with (server/services/**). Read defensively: an entry outlives the code
+// that wrote it, and the sentence should still read well when a field is missing.
+function text(data: Record<string, unknown>, key: string): string | null {
+  const value = data[key]
+  return typeof value === 'string' && value.trim() ? value : null
+}
+
+function role(data: Record<string, unknown>, key: string): string | null {
+  const value = text(data, key)
+  if (!value) return null
+  return (roles as readonly string[]).includes(value) ? roleLabels[value as Role].toLowerCase() : value
+}
+
+function frameRateLabel(data: Record<string, unknown>): string | null {
+  const id = text(data, 'frameRate')
+  return id && (frameRateIds as string[]).includes(id) ? frameRateById(id as FrameRateId).label : null
+}
+
+const Strong = ({ children }: { children: React.ReactNode }) => <strong className="font-medium text-foreground">{children}</strong>
+
+/** The sentence after the actor's name, e.g. "created project Night Shoot at 29.97 fps drop-frame". */
+export function describeActivity(item: ActivityItem): React.ReactNode {
+  const { data } = item
+  // The project's current name, falling back to the one recorded when the project has since gone.
+  const project = <Strong>{item.projectName ?? text(data, 'name') ?? 'a project'}</Strong>
+  const member = <Strong>{text(data, 'name') ?? 'a former member'}</Strong>
+  const email = text(data, 'email')
+
+  switch (item.kind) {
+    case 'workspace.created':
+      return <>created the workspace <Strong>{text(data, 'name') ?? ''}</Strong></>
+    case 'workspace.renamed':
+      return <>renamed the workspace{text(data, 'from') ? <> from <Strong>{text(data, 'from')}</Strong></> : null} to <Strong>{text(data, 'to') ?? 'a new name'}</Strong></>
+    case 'project.created': {
+      const rate = frameRateLabel(data)
+      return <>created project {project}{rate ? <> at {rate}</> : null}</>
+    }
+    case 'project.renamed':
+      return <>renamed project <Strong>{text(data, 'from') ?? 'a project'}</Strong> to <Strong>{text(data, 'to') ?? item.projectName ?? 'a new name'}</Strong></>
+    case 'project.archived':
+      return <>archived project {project}</>
+    case 'project.unarchived':
+      return <>restored project {project} from the archive</>
+    case 'member.invited':
+      return <>invited {email ? <Strong>{email}</Strong> : 'someone by link'}{role(data, 'role') ? <> as {role(data, 'role')}</> : null}</>
+    case 'member.joined':
+      return <>joined the workspace{role(data, 'role') ? <> as {role(data, 'role')}</> : null}</>
+    case 'member.role_changed':
+      return <>changed {member}’s role{role(data, 'from') ? <> from {role(data, 'from')}</> : null} to {role(data, 'to') ?? 'a new role'}</>
+    case 'member.removed':
+      return data.left === true ? <>left the workspace</> : <>removed {member} from the workspace</>
+    case 'invitation.revoked':
+      return <>revoked {email ? <>the invitation for <Strong>{email}</Strong></> : <>an invitation link{role(data, 'role') ? <> for a {role(data, 'role')}</> : null}</>}</>
+    default:
+      return <>made a change ({item.kind})</>
+  }
+}
