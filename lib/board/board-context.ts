@@ -1,0 +1,123 @@
+import type * as Y from 'yjs'
+import { AppError } from '../errors'
+import { createDecoders } from './decode'
+import { EntityIndex } from './entity-index'
+import { BOARD_SCHEMA_VERSION, boardMaps, storedSchemaVersion, type BoardMaps } from './layout'
+import { buildOutline, ROOT, type BoardIndexes, type OutlineView } from './outline'
+import type { FrameRateLike } from './schema'
+import { newId } from './new-id'
+
+/** What one transaction on the board looked like, as told to observe() callbacks. */
+export interface BoardChange {
+  /** The origin the transaction was made with: a board's origin, an undo manager, a sync provider… */
+  readonly origin: unknown
+  /** False when the change arrived from another replica. */
+  readonly local: boolean
+}
+
+export interface BoardContext {
+  readonly maps: BoardMaps
+  readonly ix: BoardIndexes
+  readonly origin: unknown
+  readonly frameRate: FrameRateLike
+  newId(): string
+  /** Runs `write` as one Yjs transaction with this board's origin, so an UndoManager can track it as one step. */
+  transact(write: () => void): void
+  /** The outline and timeline, rebuilt at most once per change of the document. */
+  view(): OutlineView
+  observe(callback: (change: BoardChange) => void): () => void
+  destroy(): void
+}
+
+export interface BoardContextOptions {
+  origin?: unknown
+  frameRate?: FrameRateLike
+  newId?: () => string
+}
+
+const defaultFrameRate: FrameRateLike = { numerator: 24, denominator: 1 }
+
+export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}): BoardContext {
+  const maps = boardMaps(doc)
+  const frameRate = options.frameRate ?? defaultFrameRate
+  const decode = createDecoders(frameRate)
+  const ix: BoardIndexes = {
+    scenes: new EntityIndex(maps.scenes, decode.scene, () => ROOT),
+    shots: new EntityIndex(maps.shots, decode.shot, (shot) => shot.sceneId),
+    panels: new EntityIndex(maps.panels, decode.panel, (panel) => panel.shotId),
+  }
+  const indexOf = new Map<unknown, { markStale(id: string): void }>([
+    [maps.scenes, ix.scenes],
+    [maps.shots, ix.shots],
+    [maps.panels, ix.panels],
+  ])
+  const listeners = new Set<(change: BoardChange) => void>()
+  const touched = new WeakSet<Y.Transaction>()
+
+  // Marking stale happens before any observer runs, so even a raw Yjs observer that reads the board sees fresh data.
+  const markStale = (transaction: Y.Transaction) => {
+    for (const [type, keys] of transaction.changed) {
+      if ((type as unknown) === maps.meta) touched.add(transaction)
+      const topLevel = indexOf.get(type)
+      if (topLevel) {
+        for (const key of keys) if (key !== null) topLevel.markStale(key)
+        touched.add(transaction)
+        continue
+      }
+      // A field of one entity changed: its Y.Map sits under its id in one of the three entity maps.
+      const item = type._item
+      const parentIndex = item && indexOf.get(item.parent)
+      if (parentIndex && item.parentSub !== null) {
+        parentIndex.markStale(item.parentSub)
+        touched.add(transaction)
+      }
+    }
+  }
+  const notify = (transaction: Y.Transaction) => {
+    if (!touched.has(transaction)) return
+    const change: BoardChange = { origin: transaction.origin, local: transaction.local }
+    for (const listener of [...listeners]) listener(change)
+  }
+  doc.on('beforeObserverCalls', markStale)
+  doc.on('afterTransaction', notify)
+
+  let cached: { view: OutlineView; revisions: string } | null = null
+  const origin = options.origin ?? Symbol('storyreel-board')
+
+  return {
+    maps,
+    ix,
+    origin,
+    frameRate,
+    newId: options.newId ?? newId,
+    transact(write) {
+      const stored = storedSchemaVersion(maps)
+      if (stored > BOARD_SCHEMA_VERSION) {
+        // Writing with an older layout could corrupt fields this code does not know about.
+        throw new AppError('CONFLICT', {
+          userMessage: 'This board was saved by a newer version of Storyreel. Reload the page to keep editing.',
+          details: { storedSchemaVersion: stored, supportedSchemaVersion: BOARD_SCHEMA_VERSION },
+        })
+      }
+      doc.transact(write, origin)
+    },
+    view() {
+      // Reading the revisions refreshes the indexes first, so the key reflects the document as it is now.
+      ix.scenes.values()
+      ix.shots.values()
+      ix.panels.values()
+      const revisions = `${ix.scenes.revision}:${ix.shots.revision}:${ix.panels.revision}`
+      if (cached?.revisions !== revisions) cached = { view: buildOutline(ix), revisions }
+      return cached.view
+    },
+    observe(callback) {
+      listeners.add(callback)
+      return () => listeners.delete(callback)
+    },
+    destroy() {
+      doc.off('beforeObserverCalls', markStale)
+      doc.off('afterTransaction', notify)
+      listeners.clear()
+    },
+  }
+}

@@ -1,0 +1,81 @@
+import type { BoardContext } from './board-context'
+import { entityMap, writeChangedFields, writePlacement } from './entity-writes'
+import type { EntityMap } from './layout'
+import { labelShots } from './numbering'
+import type { Ordered } from './order'
+import { patchSchemasFor, type PanelPatch, type ScenePatch, type ShotPatch } from './schema'
+import type { PanelTarget, Placement, Placer, SceneTarget, ShotTarget } from './targets'
+import { missing, parseOrThrow } from './validation'
+
+export interface BoardEdits {
+  /** Moves keep the entity's id and fields and rewrite only its parent and order key, so they never duplicate. */
+  moveScene(sceneId: string, target: SceneTarget): void
+  moveShot(shotId: string, target: ShotTarget): void
+  movePanel(panelId: string, target: PanelTarget): void
+  /** Partial updates; every field is validated and unknown fields are rejected before anything is written. */
+  updateScene(sceneId: string, patch: ScenePatch): void
+  updateShot(shotId: string, patch: ShotPatch): void
+  updatePanel(panelId: string, patch: PanelPatch): void
+  /** Re-letters every scene's automatic shot numbers in board order and locks them (numbering.ts); custom labels stay. */
+  renumber(): void
+}
+
+type Kind = 'scene' | 'shot' | 'panel'
+
+export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
+  const { maps, ix } = ctx
+  const patches = patchSchemasFor(ctx.frameRate)
+
+  function move(kind: Kind, map: EntityMap, parentField: string | null, id: string, current: Ordered & { parent: string }, placement: Placement) {
+    // A drop onto the place the item already occupies writes nothing (and leaves no undo step).
+    const siblings = kind === 'scene' ? ix.scenes.children(current.parent) : kind === 'shot' ? ix.shots.children(current.parent) : ix.panels.children(current.parent)
+    if (placement.parentId === current.parent && siblings.findIndex((sibling) => sibling.id === id) === placement.index) return
+    const entity = entityMap(map, id)
+    if (!entity) throw missing(kind, id)
+    ctx.transact(() => writePlacement(map, entity, parentField, placement))
+  }
+
+  function update(kind: Kind, map: EntityMap, id: string, patch: object) {
+    const entity = entityMap(map, id)
+    if (!entity) throw missing(kind, id)
+    ctx.transact(() => writeChangedFields(entity, patch))
+  }
+
+  return {
+    moveScene(sceneId, target) {
+      const scene = ix.scenes.get(sceneId)
+      if (!scene) throw missing('scene', sceneId)
+      move('scene', maps.scenes, null, sceneId, { ...scene, parent: '' }, placer.scene(target, sceneId))
+    },
+    moveShot(shotId, target) {
+      const shot = ix.shots.get(shotId)
+      if (!shot) throw missing('shot', shotId)
+      move('shot', maps.shots, 'sceneId', shotId, { ...shot, parent: shot.sceneId }, placer.shot(target, shotId))
+    },
+    movePanel(panelId, target) {
+      const panel = ix.panels.get(panelId)
+      if (!panel) throw missing('panel', panelId)
+      move('panel', maps.panels, 'shotId', panelId, { ...panel, parent: panel.shotId }, placer.panel(target, panelId))
+    },
+
+    updateScene: (sceneId, patch) => update('scene', maps.scenes, sceneId, parseOrThrow(patches.scene, patch, 'scene')),
+    updateShot: (shotId, patch) => update('shot', maps.shots, shotId, parseOrThrow(patches.shot, patch, 'shot')),
+    updatePanel: (panelId, patch) => update('panel', maps.panels, panelId, parseOrThrow(patches.panel, patch, 'panel')),
+
+    renumber() {
+      const writes: Array<{ shotId: string; lock: { sceneId: string; letters: string } | null }> = []
+      for (const { scene, number, shots } of ctx.view().outline.scenes) {
+        const fresh = labelShots(number, scene.id, shots.map((entry) => entry.shot), false)
+        shots.forEach(({ shot }, i) => {
+          const letters = fresh[i]!.letters
+          const lock = letters === null ? null : { sceneId: scene.id, letters }
+          if (JSON.stringify(lock) !== JSON.stringify(shot.numberLock)) writes.push({ shotId: shot.id, lock })
+        })
+      }
+      if (writes.length === 0) return
+      ctx.transact(() => {
+        for (const { shotId, lock } of writes) entityMap(maps.shots, shotId)?.set('numberLock', lock)
+      })
+    },
+  }
+}

@@ -1,0 +1,12 @@
+// The board model: a typed layer over the `board:<projectId>` Yjs document. Import from '@/lib/board'.
+export { createBoard, type Board, type BoardOptions } from './board'
+export type { BoardChange } from './board-context'
+export type { DuplicatedShot } from './inserts'
+export type { Removed } from './deletes'
+export type { PanelTarget, SceneTarget, ShotTarget } from './targets'
+export type { Orphans, Outline, OutlinePanel, OutlineScene, OutlineShot, PanelAtFrame } from './outline'
+export { createBoardUndoManager, type BoardUndoManager, type BoardUndoOptions } from './undo'
+export { boardMigrations, canEditBoard, migrateBoard, type BoardMigration, type MigrationResult } from './migrations'
+export { BOARD_SCHEMA_VERSION, boardDocId } from './layout'
+export { lettersFor, letterIndex } from './numbering'
+export * from './schema'

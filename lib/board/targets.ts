@@ -1,0 +1,87 @@
+import type { BoardContext } from './board-context'
+import type { EntityIndex } from './entity-index'
+import { planInsert, type InsertPlan, type Ordered } from './order'
+import { ROOT } from './outline'
+import { badRequest, missing } from './validation'
+
+// Where an insert, duplicate or move puts something: at an index of a parent (the end when no index is given), or
+// right after / before a sibling. Moves leave the moved item out of the sibling list first, so "index 2" means the
+// position the item will have once it is there.
+
+export type SceneTarget = { index?: number } | { after: string } | { before: string }
+export type ShotTarget = { sceneId: string; index?: number } | { after: string } | { before: string }
+export type PanelTarget = { shotId: string; index?: number } | { after: string } | { before: string }
+
+export interface Placement {
+  parentId: string
+  /** The position among the siblings (the moved item left out). */
+  index: number
+  plan: InsertPlan
+}
+
+type Kind = 'scene' | 'shot' | 'panel'
+
+interface Level<T extends Ordered> {
+  kind: Kind
+  entities: EntityIndex<T>
+  parentOf: (entity: T) => string
+  parentExists: (parentId: string) => boolean
+  parentKind: Kind | null
+}
+
+function place<T extends Ordered>(level: Level<T>, target: object, parentId: string | undefined, movingId?: string): Placement {
+  const anchorId = 'after' in target ? target.after : 'before' in target ? target.before : undefined
+  if (typeof anchorId === 'string') {
+    if (anchorId === movingId) throw badRequest(`A ${level.kind} cannot be placed next to itself.`)
+    const anchor = level.entities.get(anchorId)
+    if (!anchor) throw missing(level.kind, anchorId)
+    parentId = level.parentOf(anchor)
+  }
+  if (parentId === undefined) throw badRequest(`Say where the ${level.kind} goes.`)
+  if (!level.parentExists(parentId)) throw missing(level.parentKind ?? level.kind, parentId)
+
+  const siblings = level.entities.children(parentId).filter((sibling) => sibling.id !== movingId)
+  let index: number
+  if (typeof anchorId === 'string') {
+    index = siblings.findIndex((sibling) => sibling.id === anchorId) + ('after' in target ? 1 : 0)
+  } else {
+    const requested = 'index' in target ? target.index : undefined
+    if (requested !== undefined && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 0)) {
+      throw badRequest(`The position of a ${level.kind} must be a whole number from 0.`)
+    }
+    index = requested ?? siblings.length
+  }
+  index = Math.min(index, siblings.length)
+  return { parentId, index, plan: planInsert(siblings, index) }
+}
+
+export function createPlacer(ctx: BoardContext) {
+  const { ix } = ctx
+  return {
+    scene: (target: SceneTarget, movingId?: string) =>
+      place({ kind: 'scene', entities: ix.scenes, parentOf: () => ROOT, parentExists: () => true, parentKind: null }, target, ROOT, movingId),
+    shot: (target: ShotTarget, movingId?: string) =>
+      place(
+        { kind: 'shot', entities: ix.shots, parentOf: (shot) => shot.sceneId, parentExists: (id) => ix.scenes.has(id), parentKind: 'scene' },
+        target,
+        'sceneId' in target ? target.sceneId : undefined,
+        movingId,
+      ),
+    panel: (target: PanelTarget, movingId?: string) =>
+      place(
+        {
+          kind: 'panel',
+          entities: ix.panels,
+          parentOf: (panel) => panel.shotId,
+          // A shot whose scene is gone is an orphan: putting a panel there would hide it, so it counts as missing.
+          parentExists: (id) => ix.scenes.has(ix.shots.get(id)?.sceneId ?? ROOT),
+          parentKind: 'shot',
+        },
+        target,
+        'shotId' in target ? target.shotId : undefined,
+        movingId,
+      ),
+  }
+}
+
+export type Placer = ReturnType<typeof createPlacer>
