@@ -18,7 +18,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt' },
   pages: { signIn: '/sign-in' },
   adapter: lazyDrizzleAdapter(),
-  providers: buildProviders(process.env),
+  providers: buildProviders(process.env as ProviderEnv),
   callbacks: {
     async jwt({ token, user }) {
       // `user` is only present on the sign-in that mints the token.
@@ -42,7 +42,10 @@ export const authOptions: NextAuthOptions = {
   },
 }
 
-export function buildProviders(env: NodeJS.ProcessEnv): Provider[] {
+type ProviderEnv = Partial<Record<'GITHUB_ID' | 'GITHUB_SECRET' | 'GOOGLE_CLIENT_ID' | 'GOOGLE_CLIENT_SECRET' | 'EMAIL_SERVER' | 'EMAIL_FROM', string>>
+
+/** Password sign-in always; GitHub, Google and magic links only when both of their variables are set. */
+export function buildProviders(env: ProviderEnv): Provider[] {
   const providers: Provider[] = [
     CredentialsProvider({
       id: 'credentials',

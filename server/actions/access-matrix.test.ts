@@ -1,0 +1,283 @@
+// The access matrix: every server action, called through its real export, by every kind of caller.
+// If an action forgets its role check, a "—" cell below turns into "ok" and this file fails.
+import crypto from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asc } from 'drizzle-orm'
+import { openTestDatabase } from '@/db/test-database'
+import type { DatabaseHandle } from '@/db/client'
+import { activity, invitations, memberships, projects, users, workspaces } from '@/db/schema'
+import type { Role } from '@/lib/roles'
+import { runAsActor } from '@/server/auth/actor-context'
+import type { Actor } from '@/server/auth/require-role'
+import { createInvitation } from '@/server/services/members/create-invitation'
+import { createProject } from '@/server/services/projects/create-project'
+import { listActivity } from '@/server/services/activity/list-activity'
+import { listInvitations } from '@/server/services/members/list-invitations'
+import { listMembers } from '@/server/services/members/list-members'
+import { getProject } from '@/server/services/projects/get-project'
+import { listProjects } from '@/server/services/projects/list-projects'
+import { getWorkspace } from '@/server/services/workspaces/get-workspace'
+import { addMember, outcome, seedTeam, seedUser } from '@/server/services/testing/fixtures'
+import { signUpAction } from './auth/sign-up'
+import { acceptInvitationAction } from './members/accept-invitation'
+import { changeMemberRoleAction } from './members/change-member-role'
+import { createInvitationAction } from './members/create-invitation'
+import { removeMemberAction } from './members/remove-member'
+import { revokeInvitationAction } from './members/revoke-invitation'
+import { archiveProjectAction } from './projects/archive-project'
+import { createProjectAction } from './projects/create-project'
+import { renameProjectAction } from './projects/rename-project'
+import { createWorkspaceAction } from './workspaces/create-workspace'
+import { renameWorkspaceAction } from './workspaces/rename-workspace'
+import type { ActionResult } from './run-action'
+
+const callers = ['owner', 'editor', 'commenter', 'viewer', 'non-member', 'signed-out'] as const
+type Caller = (typeof callers)[number]
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED'
+
+const ok = 'ok' as const
+const forbidden = 'FORBIDDEN' as const // a member below the needed role
+const hidden = 'NOT_FOUND' as const // not a member: the workspace's ids reveal nothing
+const signIn = 'UNAUTHENTICATED' as const
+
+/** Everything a case can reach: one workspace with a person in each role, and a foreign workspace. */
+interface World {
+  workspaceId: string
+  members: Record<Role, Actor>
+  stranger: Actor
+  foreign: { workspaceId: string; projectId: string; invitationId: string; member: Actor }
+}
+
+interface Arrangement {
+  input: Record<string, unknown>
+  /** Some cases need a fresh person in the caller's role (leaving, accepting) so the shared world stays intact. */
+  actor?: Actor | null
+}
+
+interface ActionCase {
+  name: string
+  action: (input: unknown) => Promise<ActionResult<unknown>>
+  /** Fresh targets in the shared workspace for one call, so cases never depend on each other. */
+  arrange: (world: World, caller: Caller) => Promise<Arrangement>
+  expected: Record<Caller, Outcome>
+}
+
+const row = (owner: Outcome, editor: Outcome, commenter: Outcome, viewer: Outcome, nonMember: Outcome, signedOut: Outcome): Record<Caller, Outcome> => ({
+  owner,
+  editor,
+  commenter,
+  viewer,
+  'non-member': nonMember,
+  'signed-out': signedOut,
+})
+
+const unique = () => crypto.randomBytes(4).toString('hex')
+const tokenOf = (url: string) => url.split('/invite/')[1]!
+
+async function freshProject(world: World): Promise<string> {
+  const { projectId } = await createProject({ actor: world.members.owner, workspaceId: world.workspaceId, name: `P ${unique()}`, frameRate: '24', resolution: '1920x1080' })
+  return projectId
+}
+
+async function freshMember(world: World, role: Role, label = 'Member'): Promise<Actor> {
+  const person = await seedUser(`${label} ${unique()}`)
+  await addMember(world.workspaceId, person, role)
+  return person
+}
+
+/** A caller in the given role who may be changed by the case: a new person, so the shared world stays as it is. */
+async function freshCaller(world: World, caller: Caller): Promise<Actor | null> {
+  if (caller === 'signed-out') return null
+  if (caller === 'non-member') return seedUser(`Outsider ${unique()}`)
+  return freshMember(world, caller, caller)
+}
+
+const matrix: ActionCase[] = [
+  {
+    name: 'signUpAction',
+    action: signUpAction,
+    arrange: async () => ({ input: { name: 'New Person', email: `new-${unique()}@example.test`, password: 'correct horse battery' } }),
+    //             owner editor commenter viewer non-member signed-out
+    expected: row(ok, ok, ok, ok, ok, ok),
+  },
+  {
+    name: 'createWorkspaceAction',
+    action: createWorkspaceAction,
+    arrange: async () => ({ input: { name: 'Another workspace' } }),
+    expected: row(ok, ok, ok, ok, ok, signIn),
+  },
+  {
+    name: 'renameWorkspaceAction',
+    action: renameWorkspaceAction,
+    arrange: async (world) => ({ input: { workspaceId: world.workspaceId, name: `Renamed ${unique()}` } }),
+    expected: row(ok, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'createProjectAction',
+    action: createProjectAction,
+    arrange: async (world) => ({ input: { workspaceId: world.workspaceId, name: 'Pilot', frameRate: '29.97DF', resolution: '1920x1080', startTimecode: '00:59:58;00' } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'renameProjectAction',
+    action: renameProjectAction,
+    arrange: async (world) => ({ input: { projectId: await freshProject(world), name: `Renamed ${unique()}` } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'archiveProjectAction',
+    action: archiveProjectAction,
+    arrange: async (world) => ({ input: { projectId: await freshProject(world), archived: true } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'createInvitationAction',
+    action: createInvitationAction,
+    arrange: async (world) => ({ input: { workspaceId: world.workspaceId, role: 'editor', expiresInDays: 3 } }),
+    expected: row(ok, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'revokeInvitationAction',
+    action: revokeInvitationAction,
+    arrange: async (world) => {
+      const { invitationId } = await createInvitation({ actor: world.members.owner, workspaceId: world.workspaceId, role: 'viewer' })
+      return { input: { workspaceId: world.workspaceId, invitationId } }
+    },
+    expected: row(ok, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'acceptInvitationAction',
+    action: acceptInvitationAction,
+    arrange: async (world, caller) => {
+      const { url } = await createInvitation({ actor: world.members.owner, workspaceId: world.workspaceId, role: 'editor' })
+      return { input: { token: tokenOf(url) }, actor: await freshCaller(world, caller) }
+    },
+    // Holding the link is the permission: members keep their higher role, outsiders join.
+    expected: row(ok, ok, ok, ok, ok, signIn),
+  },
+  {
+    name: 'changeMemberRoleAction',
+    action: changeMemberRoleAction,
+    arrange: async (world) => ({ input: { workspaceId: world.workspaceId, userId: (await freshMember(world, 'viewer')).userId, role: 'editor' } }),
+    expected: row(ok, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'removeMemberAction (someone else)',
+    action: removeMemberAction,
+    arrange: async (world) => ({ input: { workspaceId: world.workspaceId, userId: (await freshMember(world, 'viewer')).userId } }),
+    expected: row(ok, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'removeMemberAction (leave: remove yourself)',
+    action: removeMemberAction,
+    arrange: async (world, caller) => {
+      const actor = await freshCaller(world, caller)
+      return { input: { workspaceId: world.workspaceId, userId: actor?.userId ?? world.members.viewer.userId }, actor }
+    },
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+]
+
+function callerActor(world: World, caller: Caller): Actor | null {
+  if (caller === 'signed-out') return null
+  if (caller === 'non-member') return world.stranger
+  return world.members[caller]
+}
+
+describe('access matrix', () => {
+  let handle: DatabaseHandle
+  let world: World
+
+  /** Every row a workspace action could touch, in a stable order: equal snapshots mean nothing changed. */
+  async function snapshot(): Promise<string> {
+    const db = handle.db
+    const [w, m, i, p, a, u] = await Promise.all([
+      db.select().from(workspaces).orderBy(asc(workspaces.id)),
+      db.select().from(memberships).orderBy(asc(memberships.workspaceId), asc(memberships.userId)),
+      db.select().from(invitations).orderBy(asc(invitations.id)),
+      db.select().from(projects).orderBy(asc(projects.id)),
+      db.select().from(activity).orderBy(asc(activity.id)),
+      db.select().from(users).orderBy(asc(users.id)),
+    ])
+    return JSON.stringify({ w, m, i, p, a, u })
+  }
+
+  beforeAll(async () => {
+    process.env.APP_URL = 'http://127.0.0.1:3100'
+    handle = await openTestDatabase()
+    const team = await seedTeam('Matrix')
+    const foreignTeam = await seedTeam('Foreign')
+    const foreignProject = await createProject({ actor: foreignTeam.owner, workspaceId: foreignTeam.workspaceId, name: 'Theirs', frameRate: '24', resolution: '1920x1080' })
+    const foreignInvitation = await createInvitation({ actor: foreignTeam.owner, workspaceId: foreignTeam.workspaceId, role: 'viewer' })
+    world = {
+      workspaceId: team.workspaceId,
+      members: { owner: team.owner, editor: team.editor, commenter: team.commenter, viewer: team.viewer },
+      stranger: foreignTeam.owner,
+      foreign: { workspaceId: foreignTeam.workspaceId, projectId: foreignProject.projectId, invitationId: foreignInvitation.invitationId, member: foreignTeam.viewer },
+    }
+  })
+  afterAll(() => handle.close())
+
+  const cells = matrix.flatMap((testCase) => callers.map((caller) => ({ testCase, caller, expected: testCase.expected[caller] })))
+
+  it.each(cells)('$testCase.name as $caller → $expected', async ({ testCase, caller, expected }) => {
+    const arranged = await testCase.arrange(world, caller)
+    const actor = arranged.actor !== undefined ? arranged.actor : callerActor(world, caller)
+    const before = await snapshot()
+    const result = await runAsActor(actor, () => testCase.action(arranged.input))
+    expect(result.ok ? 'ok' : result.error.code, result.ok ? undefined : result.error.message).toBe(expected)
+    // A refused call leaves no trace: no row written, no activity logged.
+    if (expected !== 'ok') expect(await snapshot()).toBe(before)
+  })
+
+  describe('ids from a foreign workspace are NOT_FOUND and change nothing, even for an owner', () => {
+    const foreignCalls: [string, (w: World) => Promise<ActionResult<unknown>>][] = [
+      ['renameWorkspaceAction(foreign workspace)', (w) => renameWorkspaceAction({ workspaceId: w.foreign.workspaceId, name: 'Taken' })],
+      ['createProjectAction(foreign workspace)', (w) => createProjectAction({ workspaceId: w.foreign.workspaceId, name: 'Planted', frameRate: '24', resolution: '1920x1080' })],
+      ['renameProjectAction(foreign project)', (w) => renameProjectAction({ projectId: w.foreign.projectId, name: 'Taken' })],
+      ['archiveProjectAction(foreign project)', (w) => archiveProjectAction({ projectId: w.foreign.projectId, archived: true })],
+      ['createInvitationAction(foreign workspace)', (w) => createInvitationAction({ workspaceId: w.foreign.workspaceId, role: 'owner' })],
+      ['revokeInvitationAction(own workspace, foreign invitation)', (w) => revokeInvitationAction({ workspaceId: w.workspaceId, invitationId: w.foreign.invitationId })],
+      ['revokeInvitationAction(foreign workspace, foreign invitation)', (w) => revokeInvitationAction({ workspaceId: w.foreign.workspaceId, invitationId: w.foreign.invitationId })],
+      ['changeMemberRoleAction(own workspace, foreign member)', (w) => changeMemberRoleAction({ workspaceId: w.workspaceId, userId: w.foreign.member.userId, role: 'owner' })],
+      ['changeMemberRoleAction(foreign workspace, foreign member)', (w) => changeMemberRoleAction({ workspaceId: w.foreign.workspaceId, userId: w.foreign.member.userId, role: 'owner' })],
+      ['changeMemberRoleAction(foreign workspace, yourself)', (w) => changeMemberRoleAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId, role: 'owner' })],
+      ['removeMemberAction(own workspace, foreign member)', (w) => removeMemberAction({ workspaceId: w.workspaceId, userId: w.foreign.member.userId })],
+      ['removeMemberAction(foreign workspace, foreign member)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.foreign.member.userId })],
+      ['removeMemberAction(foreign workspace, yourself)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId })],
+    ]
+    it.each(foreignCalls)('%s', async (_name, call) => {
+      const before = await snapshot()
+      const result = await runAsActor(world.members.owner, () => call(world))
+      expect(result.ok ? 'ok' : result.error.code).toBe('NOT_FOUND')
+      expect(await snapshot()).toBe(before)
+    })
+
+    it('the read services the pages use answer NOT_FOUND too', async () => {
+      const owner = world.members.owner
+      const { workspaceId, projectId } = world.foreign
+      const reads: [string, () => Promise<unknown>][] = [
+        ['getWorkspace', () => getWorkspace({ actor: owner, workspaceId })],
+        ['listProjects', () => listProjects({ actor: owner, workspaceId, includeArchived: true })],
+        ['getProject', () => getProject({ actor: owner, projectId })],
+        ['listMembers', () => listMembers({ actor: owner, workspaceId })],
+        ['listInvitations', () => listInvitations({ actor: owner, workspaceId })],
+        ['listActivity(foreign workspace)', () => listActivity({ actor: owner, workspaceId })],
+        ['listActivity(own workspace, foreign project)', () => listActivity({ actor: owner, workspaceId: world.workspaceId, projectId })],
+      ]
+      for (const [name, read] of reads) expect([name, await outcome(read)]).toEqual([name, 'NOT_FOUND'])
+    })
+  })
+
+  describe('extra fields are refused with BAD_REQUEST before anything happens', () => {
+    it.each(matrix.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
+      const arranged = await testCase.arrange(world, 'owner')
+      // Actions that take a role get a different smuggled field, since role: 'owner' is a legal value there.
+      const smuggled = 'role' in arranged.input ? { workspaceRole: 'owner', createdBy: world.stranger.userId } : { role: 'owner' }
+      const before = await snapshot()
+      const result = await runAsActor(arranged.actor !== undefined ? arranged.actor : world.members.owner, () => testCase.action({ ...arranged.input, ...smuggled }))
+      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/Unrecognized key/i) } })
+      expect(await snapshot()).toBe(before)
+    })
+  })
+})
