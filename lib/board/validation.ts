@@ -11,7 +11,9 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, what: stri
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`
     }
     const path = issue.path.join('.')
-    return path ? `${path} ${issue.message}` : issue.message
+    // Our own messages read on from the field name ("durationFrames cannot be negative"); zod's own start a sentence.
+    if (!path) return issue.message
+    return /^[A-Z]/.test(issue.message) ? `${path}: ${issue.message}` : `${path} ${issue.message}`
   })
   return failValidation(`Invalid ${what}: ${problems.join('; ')}.`, result.error.issues)
 }
