@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { collabEnvShape } from './collab/config'
 
 // Every environment variable the server reads, validated once at start-up. README's configuration table mirrors this.
 const optionalString = z.string().trim().min(1).optional()
@@ -16,6 +17,8 @@ export const envSchema = z
     DATABASE_URL: optionalString,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: optionalString,
+    // COLLAB_MAX_MESSAGE_BYTES, COLLAB_MAX_DOC_BYTES, … — documented in server/collab/config.ts.
+    ...collabEnvShape,
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_CLIENT_ID: optionalString,

@@ -40,6 +40,8 @@ async function main() {
   const workers = env.STORYREEL_RUN_WORKERS === 'true' ? await startWorkers() : null
 
   const server = http.createServer((req, res) => {
+    // GET /collab/<docId> tells the collab client why an upgrade was refused (browsers cannot read the 401/403).
+    if (req.url?.startsWith('/collab/')) return collab.handleRequest(req, res)
     handle(req, res, parseUrl(req.url ?? '/', true)).catch((error) => {
       console.error('[storyreel] request failed:', error)
       if (!res.headersSent) res.writeHead(500).end('Internal Server Error')

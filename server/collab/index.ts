@@ -1,17 +1,4 @@
-import type { IncomingMessage } from 'node:http'
-import type { Duplex } from 'node:stream'
-
-export interface CollabServer {
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
-  close(): Promise<void>
-}
-
-/** Placeholder until the collaboration server lands: /collab/* is reserved and answers 503. */
-export function createCollabServer(): CollabServer {
-  return {
-    handleUpgrade(_request, socket) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nCollaboration server not available yet.\n')
-    },
-    close: async () => {},
-  }
-}
+// The collaboration WebSocket server (y-websocket protocol) mounted by server/main.ts on /collab/*.
+export { createCollabServer, type CollabServer, type CollabServerOptions, type ConnectionInfo } from './server'
+export { registerGuestResolver, type GuestPrincipal, type GuestResolver, type Principal, type UpgradeRequestInfo } from './auth'
+export { loadCollabConfig, type CollabConfig } from './config'
