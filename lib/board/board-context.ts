@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { AppError } from '../errors'
-import { createDecoders } from './decode'
+import { decodersFor } from './decode'
 import { EntityIndex } from './entity-index'
 import { BOARD_SCHEMA_VERSION, boardMaps, storedSchemaVersion, type BoardMaps } from './layout'
 import { buildOutline, ROOT, type BoardIndexes, type OutlineView } from './outline'
@@ -40,7 +40,7 @@ const defaultFrameRate: FrameRateLike = { numerator: 24, denominator: 1 }
 export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}): BoardContext {
   const maps = boardMaps(doc)
   const frameRate = options.frameRate ?? defaultFrameRate
-  const decode = createDecoders(frameRate)
+  const decode = decodersFor(frameRate)
   const ix: BoardIndexes = {
     scenes: new EntityIndex(maps.scenes, decode.scene, () => ROOT),
     shots: new EntityIndex(maps.shots, decode.shot, (shot) => shot.sceneId),

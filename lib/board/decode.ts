@@ -8,8 +8,8 @@ import {
   sceneFields,
   shotDefaults,
   shotFields,
+  memoByFrameRate,
   numberLock,
-  type FrameRateLike,
   type Panel,
   type Scene,
   type Shot,
@@ -66,7 +66,7 @@ export interface Decoders {
   panel(id: string, map: Y.Map<unknown>): Panel
 }
 
-export function createDecoders(frameRate: FrameRateLike): Decoders {
+export const decodersFor = memoByFrameRate((frameRate): Decoders => {
   const panelFields = panelFieldsFor(frameRate)
   const wholeScene = loose(sceneFields)
   const wholeShot = loose(shotFields)
@@ -91,4 +91,4 @@ export function createDecoders(frameRate: FrameRateLike): Decoders {
       return deepFreeze({ ...decodeFields(raw, wholePanel, panelFields.shape, defaultPanel), id, order, shotId: parent })
     },
   }
-}
+})

@@ -59,6 +59,17 @@ export interface FrameRateLike {
   denominator: number
 }
 
+/** Building zod schemas is slow next to using them, so each frame rate's set is built once per process. */
+export function memoByFrameRate<T>(build: (frameRate: FrameRateLike) => T): (frameRate: FrameRateLike) => T {
+  const cache = new Map<string, T>()
+  return (frameRate) => {
+    const key = `${frameRate.numerator}/${frameRate.denominator}`
+    let value = cache.get(key)
+    if (value === undefined) cache.set(key, (value = build(frameRate)))
+    return value
+  }
+}
+
 function frames(max: number) {
   return z
     .number({ error: 'must be a number of frames' })
@@ -87,7 +98,7 @@ export const shotFields = z.strictObject({
 })
 
 /** Panel fields depend on the project's frame rate (the 24-hour bound), hence a factory. */
-export function panelFieldsFor(frameRate: FrameRateLike) {
+export const panelFieldsFor = memoByFrameRate((frameRate) => {
   const max = maxDurationFrames(frameRate)
   return z.strictObject({
     durationFrames: frames(max),
@@ -104,19 +115,19 @@ export function panelFieldsFor(frameRate: FrameRateLike) {
     // A generated or imported background layer, kept apart from the drawing so provenance can tell them apart.
     backgroundAssetId: assetId,
   })
-}
+})
 
 /** Operation input: any subset of an entity's fields, each validated, unknown keys rejected. */
-export function patchSchemasFor(frameRate: FrameRateLike) {
-  return { scene: sceneFields.partial(), shot: shotFields.partial(), panel: panelFieldsFor(frameRate).partial() }
-}
+export const patchSchemasFor = memoByFrameRate((frameRate) => ({
+  scene: sceneFields.partial(),
+  shot: shotFields.partial(),
+  panel: panelFieldsFor(frameRate).partial(),
+}))
 
 const placement = { id: entityId, order: z.string() }
 export const sceneSchema = sceneFields.extend(placement)
 export const shotSchema = shotFields.extend({ ...placement, sceneId: entityId, numberLock: numberLock.nullable() })
-export function panelSchemaFor(frameRate: FrameRateLike) {
-  return panelFieldsFor(frameRate).extend({ ...placement, shotId: entityId })
-}
+export const panelSchemaFor = memoByFrameRate((frameRate) => panelFieldsFor(frameRate).extend({ ...placement, shotId: entityId }))
 
 export type SceneFields = z.infer<typeof sceneFields>
 export type ShotFields = z.infer<typeof shotFields>
