@@ -25,6 +25,8 @@ export const envSchema = z
     GOOGLE_CLIENT_SECRET: optionalString,
     EMAIL_SERVER: optionalString,
     EMAIL_FROM: optionalString,
+    // Believe x-forwarded-for (for rate limits) only when a reverse proxy in front of us sets it.
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     STORYREEL_RUN_WORKERS: z.enum(['true', 'false']).default('true'),
   })
   .superRefine((env, ctx) => {

@@ -5,6 +5,7 @@ import { parse as parseUrl } from 'node:url'
 import { loadEnv, EnvError } from './env'
 import { ensureAuthSecret } from './auth/secret'
 import { ensureProductionBuild } from './build-check'
+import { clientIpHeader, resolveClientIp } from './auth/client-ip'
 
 const dev = process.argv.includes('--dev')
 const log = (line: string) => console.log(`[storyreel] ${line}`)
@@ -40,6 +41,8 @@ async function main() {
   const workers = env.STORYREEL_RUN_WORKERS === 'true' ? await startWorkers() : null
 
   const server = http.createServer((req, res) => {
+    // Rate limits key on this header; it is always ours, never the client's.
+    req.headers[clientIpHeader] = resolveClientIp(req.headers['x-forwarded-for'], req.socket.remoteAddress, env.TRUST_PROXY === 'true')
     // GET /collab/<docId> tells the collab client why an upgrade was refused (browsers cannot read the 401/403).
     if (req.url?.startsWith('/collab/')) return collab.handleRequest(req, res)
     handle(req, res, parseUrl(req.url ?? '/', true)).catch((error) => {
