@@ -35,8 +35,8 @@ const Strong = ({ children }: { children: React.ReactNode }) => <strong classNam
 /** The sentence after the actor's name, e.g. "created project Night Shoot at 29.97 fps drop-frame". */
 export function describeActivity(item: ActivityItem): React.ReactNode {
   const { data } = item
-  // The project's current name, falling back to the one recorded when the project has since gone.
-  const project = <Strong>{item.projectName ?? text(data, 'name') ?? 'a project'}</Strong>
+  // The name the project had at the time, so "created X" still reads true after a rename.
+  const project = <Strong>{text(data, 'name') ?? item.projectName ?? 'a project'}</Strong>
   const member = <Strong>{text(data, 'name') ?? 'a former member'}</Strong>
   const email = text(data, 'email')
 

@@ -21,7 +21,7 @@ export function RoleSelect({ id, value, onValueChange, disabled, exclude = [], c
       <SelectTrigger id={id} className={className} aria-label={rest['aria-label']}>
         <SelectValue />
       </SelectTrigger>
-      <SelectContent className="max-w-80">
+      <SelectContent className="max-w-80" align="end">
         {roles
           .filter((role) => !exclude.includes(role))
           .map((role) => (

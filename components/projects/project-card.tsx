@@ -21,7 +21,7 @@ export function ProjectCard({ project }: { project: ProjectCardData }) {
       href={`/p/${project.id}`}
       aria-label={project.name}
       data-testid="project-card"
-      className="group flex flex-col overflow-hidden rounded-xl border border-border bg-card transition-colors hover:border-border-strong hover:bg-card-hover"
+      className="group flex w-full flex-col overflow-hidden rounded-xl border border-border bg-card transition-colors hover:border-border-strong hover:bg-card-hover"
     >
       {/* A frame at the project's own aspect ratio: the board will show real panels here. */}
       <div className="flex h-32 items-center justify-center border-b border-border bg-surface">

@@ -4,7 +4,7 @@ import { Loader2 } from 'lucide-react'
 import { cn } from './cn'
 
 export const buttonVariants = cva(
-  'inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0',
+  'inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-40 disabled:saturate-50 [&_svg]:size-4 [&_svg]:shrink-0',
   {
     variants: {
       variant: {

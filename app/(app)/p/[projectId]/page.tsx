@@ -26,7 +26,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const rate = frameRateOf(project)
   const preset = resolutions.find((r) => r.width === project.width && r.height === project.height)
   return (
-    <PageBody className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+    <PageBody className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <section aria-labelledby="coming-heading" className="flex flex-col gap-4 rounded-xl border border-dashed border-border p-8">
         <div className="flex size-11 items-center justify-center rounded-full border border-border bg-muted">
           <Film className="size-5 text-muted-foreground" aria-hidden />
@@ -57,7 +57,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         <h2 id="format-heading" className="text-sm font-semibold">
           Format
         </h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-3 text-sm">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-3 text-sm [&_dd]:whitespace-nowrap">
           <dt className="text-muted-foreground">Frame rate</dt>
           <dd className="text-right tabular">{rate.label}</dd>
           <dt className="text-muted-foreground">Resolution</dt>

@@ -21,9 +21,11 @@ export default async function WorkspaceLayout({
       <AppTopBar actor={actor} workspaces={workspaces} currentWorkspaceId={workspace.id} />
       <div className="border-b border-border bg-surface/40">
         <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-6 pt-6">
-          <div className="flex items-center gap-3">
-            <p className="truncate text-sm font-medium text-muted-foreground">{workspace.name}</p>
-            <Badge variant="outline">{roleLabels[workspace.role]}</Badge>
+          <div className="flex min-w-0 items-center gap-3">
+            <h1 className="truncate text-2xl font-semibold tracking-tight">{workspace.name}</h1>
+            <Badge variant="outline" title="Your role in this workspace">
+              {roleLabels[workspace.role]}
+            </Badge>
           </div>
           <TabNav
             label="Workspace"

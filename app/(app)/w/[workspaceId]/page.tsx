@@ -23,8 +23,9 @@ export default async function WorkspaceDashboardPage({ params }: { params: Promi
   return (
     <PageBody>
       <PageHeader
+        level={2}
         title="Projects"
-        description={active.length === 1 ? '1 project' : `${active.length} projects`}
+        description={active.length === 0 ? undefined : active.length === 1 ? '1 project' : `${active.length} projects`}
         actions={active.length > 0 ? newProject : null}
       />
       {active.length === 0 ? (

@@ -12,8 +12,8 @@ export default async function ProjectActivityPage({ params }: { params: Promise<
   const { actor, project } = await loadProject(projectId)
   const items = await listActivity({ actor, workspaceId: project.workspaceId, projectId: project.id })
   return (
-    <PageBody className="max-w-3xl">
-      <PageHeader title="Activity" description="Changes to this project, newest first. Membership changes are on the workspace’s activity page." />
+    <PageBody narrow>
+      <PageHeader level={2} title="Activity" description="Changes to this project, newest first. Membership changes are on the workspace’s activity page." />
       <ActivityFeed items={items} linkProjects={false} />
     </PageBody>
   )

@@ -16,8 +16,8 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
     ? undefined
     : `You are a ${roleLabels[project.role].toLowerCase()} in ${project.workspaceName}; editors and owners can change project settings.`
   return (
-    <PageBody className="max-w-3xl">
-      <PageHeader title="Settings" description="Frame rate, resolution and start timecode are fixed when a project is created." />
+    <PageBody narrow>
+      <PageHeader level={2} title="Settings" description="Frame rate, resolution and start timecode are fixed when a project is created." />
       <RenameProjectForm projectId={project.id} name={project.name} readOnlyReason={readOnlyReason} />
       <ArchiveProjectCard projectId={project.id} archived={Boolean(project.archivedAt)} canEdit={canEdit} />
     </PageBody>

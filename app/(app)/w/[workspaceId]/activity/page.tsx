@@ -12,8 +12,8 @@ export default async function WorkspaceActivityPage({ params }: { params: Promis
   const { actor, workspace } = await loadWorkspace(workspaceId)
   const items = await listActivity({ actor, workspaceId: workspace.id })
   return (
-    <PageBody className="max-w-3xl">
-      <PageHeader title="Activity" description="Who did what in this workspace, newest first." />
+    <PageBody narrow>
+      <PageHeader level={2} title="Activity" description="Who did what in this workspace, newest first." />
       <ActivityFeed items={items} />
     </PageBody>
   )

@@ -23,6 +23,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   return (
     <PageBody>
       <PageHeader
+        level={2}
         title="Members"
         description={
           isOwner

@@ -10,8 +10,8 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const { workspaceId } = await params
   const { workspace } = await loadWorkspace(workspaceId)
   return (
-    <PageBody className="max-w-3xl">
-      <PageHeader title="Settings" description="Settings for this workspace and everyone in it." />
+    <PageBody narrow>
+      <PageHeader level={2} title="Settings" description="Settings for this workspace and everyone in it." />
       <RenameWorkspaceForm workspaceId={workspace.id} name={workspace.name} canRename={workspace.role === 'owner'} />
     </PageBody>
   )

@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
+
+const port = 3100
+const baseURL = `http://127.0.0.1:${port}`
+
+/**
+ * Debian's chromium when present (CI and these machines cannot download browsers), an explicit path when given,
+ * otherwise Playwright's own browser for people who ran `npx playwright install`.
+ */
+function chromiumPath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH
+  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+}
+
+/**
+ * A fresh, empty data directory per run so tests never see a previous run's accounts. Playwright loads this
+ * file again in every worker; the variable set here is inherited by them, so only one directory is made.
+ */
+function runDataDir(): string {
+  process.env.STORYREEL_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'storyreel-e2e-'))
+  return process.env.STORYREEL_E2E_DATA_DIR
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  // The machines have two cores shared with the server under test.
+  workers: 2,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'on-first-retry',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The production server, exactly as users run it; it rebuilds first when sources changed since the last build.
+    command: 'npm start',
+    url: baseURL,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stderr: 'pipe',
+    // SIGTERM lets the server flush and close the embedded database cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_URL: baseURL,
+      NEXTAUTH_URL: baseURL,
+      STORYREEL_DATA_DIR: runDataDir(),
+    },
+  },
+})
