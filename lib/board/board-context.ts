@@ -1,9 +1,9 @@
 import type * as Y from 'yjs'
 import { AppError } from '../errors'
-import { decodersFor } from './decode'
+import { decodersFor, placementReader } from './decode'
 import { EntityIndex } from './entity-index'
 import { BOARD_SCHEMA_VERSION, boardMaps, storedSchemaVersion, type BoardMaps } from './layout'
-import { buildOutline, ROOT, type BoardIndexes, type OutlineView } from './outline'
+import { buildOutline, type BoardIndexes, type OutlineView } from './outline'
 import type { FrameRateLike } from './schema'
 import { newId } from './new-id'
 
@@ -42,9 +42,9 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
   const frameRate = options.frameRate ?? defaultFrameRate
   const decode = decodersFor(frameRate)
   const ix: BoardIndexes = {
-    scenes: new EntityIndex(maps.scenes, decode.scene, () => ROOT),
-    shots: new EntityIndex(maps.shots, decode.shot, (shot) => shot.sceneId),
-    panels: new EntityIndex(maps.panels, decode.panel, (panel) => panel.shotId),
+    scenes: new EntityIndex(maps.scenes, placementReader(null), decode.scene),
+    shots: new EntityIndex(maps.shots, placementReader('sceneId'), decode.shot),
+    panels: new EntityIndex(maps.panels, placementReader('shotId'), decode.panel),
   }
   const indexOf = new Map<unknown, { markStale(id: string): void }>([
     [maps.scenes, ix.scenes],
@@ -102,11 +102,7 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
       doc.transact(write, origin)
     },
     view() {
-      // Reading the revisions refreshes the indexes first, so the key reflects the document as it is now.
-      ix.scenes.values()
-      ix.shots.values()
-      ix.panels.values()
-      const revisions = `${ix.scenes.revision}:${ix.shots.revision}:${ix.panels.revision}`
+      const revisions = `${ix.scenes.version()}:${ix.shots.version()}:${ix.panels.version()}`
       if (cached?.revisions !== revisions) cached = { view: buildOutline(ix), revisions }
       return cached.view
     },

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type * as Y from 'yjs'
+import type { Placed } from './entity-index'
+import { ROOT } from './layout'
 import { isValidOrderKey } from './order'
 import {
   panelDefaults,
@@ -32,14 +34,17 @@ function decodeFields<T extends object>(raw: Record<string, unknown>, whole: z.Z
   return result as T
 }
 
-function placementOf(raw: Record<string, unknown>, parentKey: string) {
-  const order = raw.order
-  const parent = raw[parentKey]
-  return {
-    // An unreadable order key sorts as the first integer key; the id tie-break keeps the result deterministic.
-    order: typeof order === 'string' && isValidOrderKey(order) ? order : 'a0',
-    // An unreadable parent makes the entity an orphan, which outline.ts already knows how to show.
-    parent: typeof parent === 'string' ? parent : '',
+/** Reads an entity's parent and order key; `parentField` is null for scenes, whose parent is the board. */
+export function placementReader(parentField: 'sceneId' | 'shotId' | null) {
+  return (map: Y.Map<unknown>) => {
+    const order = map.get('order')
+    const parent = parentField === null ? ROOT : map.get(parentField)
+    return {
+      // An unreadable order key sorts as the first integer key; the id tie-break keeps the result deterministic.
+      order: typeof order === 'string' && isValidOrderKey(order) ? order : 'a0',
+      // An unreadable parent makes the entity an orphan, which outline.ts already knows how to show.
+      parent: typeof parent === 'string' ? parent : ROOT,
+    }
   }
 }
 
@@ -48,22 +53,10 @@ function loose<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
   return z.object(schema.shape)
 }
 
-/**
- * Decoded entities are shared by every reader and cached until their next edit, so they are frozen: a component
- * that mutated one would otherwise silently change what every other view shows without touching the document.
- */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner)
-    Object.freeze(value)
-  }
-  return value
-}
-
 export interface Decoders {
-  scene(id: string, map: Y.Map<unknown>): Scene
-  shot(id: string, map: Y.Map<unknown>): Shot
-  panel(id: string, map: Y.Map<unknown>): Panel
+  scene(id: string, map: Y.Map<unknown>, placed: Placed): Scene
+  shot(id: string, map: Y.Map<unknown>, placed: Placed): Shot
+  panel(id: string, map: Y.Map<unknown>, placed: Placed): Panel
 }
 
 export const decodersFor = memoByFrameRate((frameRate): Decoders => {
@@ -73,22 +66,14 @@ export const decodersFor = memoByFrameRate((frameRate): Decoders => {
   const wholePanel = loose(panelFields)
   const defaultPanel = panelDefaults(frameRate)
   return {
-    scene(id, map) {
+    scene: (id, map, { order }) => ({ ...decodeFields(map.toJSON(), wholeScene, sceneFields.shape, sceneDefaults), id, order }),
+    shot(id, map, { order, parent }) {
       const raw = map.toJSON()
-      const { order } = placementOf(raw, 'sceneId')
-      return deepFreeze({ ...decodeFields(raw, wholeScene, sceneFields.shape, sceneDefaults), id, order })
-    },
-    shot(id, map) {
-      const raw = map.toJSON()
-      const { order, parent } = placementOf(raw, 'sceneId')
-      const lock = numberLock.safeParse(raw.numberLock)
+      // Most shots have no lock; checking for that first avoids building a zod error per shot.
+      const lock = raw.numberLock == null ? null : numberLock.safeParse(raw.numberLock)
       const fields = decodeFields(raw, wholeShot, shotFields.shape, shotDefaults)
-      return deepFreeze({ ...fields, id, order, sceneId: parent, numberLock: lock.success ? lock.data : null })
+      return { ...fields, id, order, sceneId: parent, numberLock: lock?.success ? lock.data : null }
     },
-    panel(id, map) {
-      const raw = map.toJSON()
-      const { order, parent } = placementOf(raw, 'shotId')
-      return deepFreeze({ ...decodeFields(raw, wholePanel, panelFields.shape, defaultPanel), id, order, shotId: parent })
-    },
+    panel: (id, map, { order, parent }) => ({ ...decodeFields(map.toJSON(), wholePanel, panelFields.shape, defaultPanel), id, order, shotId: parent }),
   }
 })

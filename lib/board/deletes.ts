@@ -30,12 +30,12 @@ export function createDeletes(ctx: BoardContext): BoardDeletes {
     return removed
   }
 
-  const panelsOf = (shotIds: string[]) => shotIds.flatMap((shotId) => ix.panels.children(shotId).map((panel) => panel.id))
+  const panelsOf = (shotIds: string[]) => shotIds.flatMap((shotId) => ix.panels.placements(shotId).map((panel) => panel.id))
 
   return {
     deleteScene(sceneId) {
       if (!ix.scenes.has(sceneId)) return remove({ scenes: [], shots: [], panels: [] })
-      const shots = ix.shots.children(sceneId).map((shot) => shot.id)
+      const shots = ix.shots.placements(sceneId).map((shot) => shot.id)
       return remove({ scenes: [sceneId], shots, panels: panelsOf(shots) })
     },
     deleteShot(shotId) {

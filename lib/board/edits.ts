@@ -1,5 +1,6 @@
 import type { BoardContext } from './board-context'
 import { entityMap, writeChangedFields, writePlacement } from './entity-writes'
+import type { EntityIndex } from './entity-index'
 import type { EntityMap } from './layout'
 import { labelShots } from './numbering'
 import type { Ordered } from './order'
@@ -26,13 +27,16 @@ export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
   const { maps, ix } = ctx
   const patches = patchSchemasFor(ctx.frameRate)
 
-  function move(kind: Kind, map: EntityMap, parentField: string | null, id: string, current: Ordered & { parent: string }, placement: Placement) {
-    // A drop onto the place the item already occupies writes nothing (and leaves no undo step).
-    const siblings = kind === 'scene' ? ix.scenes.children(current.parent) : kind === 'shot' ? ix.shots.children(current.parent) : ix.panels.children(current.parent)
-    if (placement.parentId === current.parent && siblings.findIndex((sibling) => sibling.id === id) === placement.index) return
+  function move(kind: Kind, map: EntityMap, parentField: string | null, id: string, placement: (movingId: string) => Placement) {
+    const entities: EntityIndex<Ordered> = kind === 'scene' ? ix.scenes : kind === 'shot' ? ix.shots : ix.panels
+    const current = entities.placement(id)
     const entity = entityMap(map, id)
-    if (!entity) throw missing(kind, id)
-    ctx.transact(() => writePlacement(map, entity, parentField, placement))
+    if (!current || !entity) throw missing(kind, id)
+    const target = placement(id)
+    // A drop onto the place the item already occupies writes nothing (and leaves no undo step).
+    const currentIndex = entities.placements(current.parent).findIndex((sibling) => sibling.id === id)
+    if (target.parentId === current.parent && target.index === currentIndex) return
+    ctx.transact(() => writePlacement(map, entity, parentField, target))
   }
 
   function update(kind: Kind, map: EntityMap, id: string, patch: object) {
@@ -42,21 +46,9 @@ export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
   }
 
   return {
-    moveScene(sceneId, target) {
-      const scene = ix.scenes.get(sceneId)
-      if (!scene) throw missing('scene', sceneId)
-      move('scene', maps.scenes, null, sceneId, { ...scene, parent: '' }, placer.scene(target, sceneId))
-    },
-    moveShot(shotId, target) {
-      const shot = ix.shots.get(shotId)
-      if (!shot) throw missing('shot', shotId)
-      move('shot', maps.shots, 'sceneId', shotId, { ...shot, parent: shot.sceneId }, placer.shot(target, shotId))
-    },
-    movePanel(panelId, target) {
-      const panel = ix.panels.get(panelId)
-      if (!panel) throw missing('panel', panelId)
-      move('panel', maps.panels, 'shotId', panelId, { ...panel, parent: panel.shotId }, placer.panel(target, panelId))
-    },
+    moveScene: (sceneId, target) => move('scene', maps.scenes, null, sceneId, (id) => placer.scene(target, id)),
+    moveShot: (shotId, target) => move('shot', maps.shots, 'sceneId', shotId, (id) => placer.shot(target, id)),
+    movePanel: (panelId, target) => move('panel', maps.panels, 'shotId', panelId, (id) => placer.panel(target, id)),
 
     updateScene: (sceneId, patch) => update('scene', maps.scenes, sceneId, parseOrThrow(patches.scene, patch, 'scene')),
     updateShot: (shotId, patch) => update('shot', maps.shots, shotId, parseOrThrow(patches.shot, patch, 'shot')),

@@ -9,6 +9,9 @@ import type * as Y from 'yjs'
 //   panels: id → { shotId, order, durationFrames, action, …, backgroundAssetId }
 //   meta:   schemaVersion (and later board-level settings)
 
+/** The parent id of scenes: the board itself. */
+export const ROOT = ''
+
 /** The layout version this code reads and writes; migrations.ts brings older documents up to it. */
 export const BOARD_SCHEMA_VERSION = 1
 

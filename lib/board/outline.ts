@@ -1,4 +1,5 @@
 import type { EntityIndex } from './entity-index'
+import { ROOT } from './layout'
 import { labelShots } from './numbering'
 import type { Panel, Scene, Shot } from './schema'
 
@@ -17,8 +18,6 @@ export interface BoardIndexes {
   shots: EntityIndex<Shot>
   panels: EntityIndex<Panel>
 }
-
-export const ROOT = ''
 
 export interface OutlinePanel {
   readonly panel: Panel
@@ -123,8 +122,8 @@ export function panelAt(timeline: readonly PanelAtFrame[], frame: number): Panel
 
 export function findOrphans(ix: BoardIndexes): Orphans {
   // Parents are visited in id order, not Map insertion order, so every replica lists orphans identically.
-  const missingScenes = [...ix.shots.parentIds()].filter((sceneId) => sceneId === ROOT || !ix.scenes.has(sceneId)).sort()
-  const missingShots = [...ix.panels.parentIds()].filter((shotId) => !ix.shots.has(shotId)).sort()
+  const missingScenes = ix.shots.parentIds().filter((sceneId) => !ix.scenes.has(sceneId)).sort()
+  const missingShots = ix.panels.parentIds().filter((shotId) => !ix.shots.has(shotId)).sort()
   return {
     shots: missingScenes.flatMap((sceneId) => ix.shots.children(sceneId).map((shot) => ({ shot, panels: ix.panels.children(shot.id) }))),
     panels: missingShots.flatMap((shotId) => ix.panels.children(shotId)),

@@ -1,5 +1,6 @@
 import type { BoardContext } from './board-context'
-import { findOrphans, panelAt, ROOT, type Orphans, type Outline, type PanelAtFrame } from './outline'
+import { ROOT } from './layout'
+import { findOrphans, panelAt, type Orphans, type Outline, type PanelAtFrame } from './outline'
 import type { Panel, Scene, Shot } from './schema'
 import { missing } from './validation'
 

@@ -137,9 +137,20 @@ export type ScenePatch = Partial<SceneFields>
 export type ShotPatch = Partial<ShotFields>
 export type PanelPatch = Partial<PanelFields>
 
-export type Scene = z.infer<typeof sceneSchema>
-export type Shot = z.infer<typeof shotSchema>
-export type Panel = z.infer<ReturnType<typeof panelSchemaFor>>
+/**
+ * What reads hand out. Decoded entities are cached and shared by every view until their next edit, so their types are
+ * deeply read-only: a component that mutated one would change what other views show without touching the document.
+ * (Enforced by the compiler, not Object.freeze, which costs more than the whole decode.)
+ */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
+
+export type Scene = DeepReadonly<z.infer<typeof sceneSchema>>
+export type Shot = DeepReadonly<z.infer<typeof shotSchema>>
+export type Panel = DeepReadonly<z.infer<ReturnType<typeof panelSchemaFor>>>
 
 export const sceneDefaults: SceneFields = { heading: '', notes: '' }
 

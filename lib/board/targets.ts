@@ -1,7 +1,7 @@
 import type { BoardContext } from './board-context'
 import type { EntityIndex } from './entity-index'
 import { planInsert, type InsertPlan, type Ordered } from './order'
-import { ROOT } from './outline'
+import { ROOT } from './layout'
 import { badRequest, missing } from './validation'
 
 // Where an insert, duplicate or move puts something: at an index of a parent (the end when no index is given), or
@@ -21,26 +21,25 @@ export interface Placement {
 
 type Kind = 'scene' | 'shot' | 'panel'
 
-interface Level<T extends Ordered> {
+interface Level {
   kind: Kind
-  entities: EntityIndex<T>
-  parentOf: (entity: T) => string
+  entities: EntityIndex<Ordered>
   parentExists: (parentId: string) => boolean
   parentKind: Kind | null
 }
 
-function place<T extends Ordered>(level: Level<T>, target: object, parentId: string | undefined, movingId?: string): Placement {
+function place(level: Level, target: object, parentId: string | undefined, movingId?: string): Placement {
   const anchorId = 'after' in target ? target.after : 'before' in target ? target.before : undefined
   if (typeof anchorId === 'string') {
     if (anchorId === movingId) throw badRequest(`A ${level.kind} cannot be placed next to itself.`)
-    const anchor = level.entities.get(anchorId)
+    const anchor = level.entities.placement(anchorId)
     if (!anchor) throw missing(level.kind, anchorId)
-    parentId = level.parentOf(anchor)
+    parentId = anchor.parent
   }
   if (parentId === undefined) throw badRequest(`Say where the ${level.kind} goes.`)
   if (!level.parentExists(parentId)) throw missing(level.parentKind ?? level.kind, parentId)
 
-  const siblings = level.entities.children(parentId).filter((sibling) => sibling.id !== movingId)
+  const siblings = level.entities.placements(parentId).filter((sibling) => sibling.id !== movingId)
   let index: number
   if (typeof anchorId === 'string') {
     index = siblings.findIndex((sibling) => sibling.id === anchorId) + ('after' in target ? 1 : 0)
@@ -49,38 +48,26 @@ function place<T extends Ordered>(level: Level<T>, target: object, parentId: str
     if (requested !== undefined && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 0)) {
       throw badRequest(`The position of a ${level.kind} must be a whole number from 0.`)
     }
-    index = requested ?? siblings.length
+    index = Math.min(requested ?? siblings.length, siblings.length)
   }
-  index = Math.min(index, siblings.length)
   return { parentId, index, plan: planInsert(siblings, index) }
 }
 
 export function createPlacer(ctx: BoardContext) {
   const { ix } = ctx
+  const scenes: Level = { kind: 'scene', entities: ix.scenes, parentExists: () => true, parentKind: null }
+  const shots: Level = { kind: 'shot', entities: ix.shots, parentExists: (id) => ix.scenes.has(id), parentKind: 'scene' }
+  const panels: Level = {
+    kind: 'panel',
+    entities: ix.panels,
+    // A shot whose scene is gone is an orphan: putting a panel there would hide it, so it counts as missing.
+    parentExists: (id) => ix.scenes.has(ix.shots.placement(id)?.parent ?? ROOT),
+    parentKind: 'shot',
+  }
   return {
-    scene: (target: SceneTarget, movingId?: string) =>
-      place({ kind: 'scene', entities: ix.scenes, parentOf: () => ROOT, parentExists: () => true, parentKind: null }, target, ROOT, movingId),
-    shot: (target: ShotTarget, movingId?: string) =>
-      place(
-        { kind: 'shot', entities: ix.shots, parentOf: (shot) => shot.sceneId, parentExists: (id) => ix.scenes.has(id), parentKind: 'scene' },
-        target,
-        'sceneId' in target ? target.sceneId : undefined,
-        movingId,
-      ),
-    panel: (target: PanelTarget, movingId?: string) =>
-      place(
-        {
-          kind: 'panel',
-          entities: ix.panels,
-          parentOf: (panel) => panel.shotId,
-          // A shot whose scene is gone is an orphan: putting a panel there would hide it, so it counts as missing.
-          parentExists: (id) => ix.scenes.has(ix.shots.get(id)?.sceneId ?? ROOT),
-          parentKind: 'shot',
-        },
-        target,
-        'shotId' in target ? target.shotId : undefined,
-        movingId,
-      ),
+    scene: (target: SceneTarget, movingId?: string) => place(scenes, target, ROOT, movingId),
+    shot: (target: ShotTarget, movingId?: string) => place(shots, target, 'sceneId' in target ? target.sceneId : undefined, movingId),
+    panel: (target: PanelTarget, movingId?: string) => place(panels, target, 'shotId' in target ? target.shotId : undefined, movingId),
   }
 }
 
