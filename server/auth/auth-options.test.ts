@@ -1,3 +1,4 @@
+import { clientIpHeader } from './client-ip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { CredentialsConfig } from 'next-auth/providers/credentials'
@@ -50,11 +51,13 @@ describe('authOptions', () => {
     expect(await authorize({ email: 'nobody@example.test', password })).toBeNull()
   })
 
-  it('rate-limits by the first x-forwarded-for address and says so in words', async () => {
-    const headers = { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }
+  it('rate-limits by the client address the server stamped and says so in words', async () => {
+    const headers = { [clientIpHeader]: '203.0.113.9' }
     for (let i = 0; i < 10; i++) await authorize({ email: 'kim@example.test', password: 'wrong password' }, headers)
     await expect(authorize({ email: 'kim@example.test', password }, headers)).rejects.toThrow(/Too many sign-in attempts/)
-    expect(await authorize({ email: 'kim@example.test', password }, { 'x-forwarded-for': '203.0.113.10' })).not.toBeNull()
+    // A forged x-forwarded-for does not move the caller into a fresh bucket; only the stamped address counts.
+    await expect(authorize({ email: 'kim@example.test', password }, { ...headers, 'x-forwarded-for': '198.51.100.1' })).rejects.toThrow(/Too many/)
+    expect(await authorize({ email: 'kim@example.test', password }, { [clientIpHeader]: '203.0.113.10' })).not.toBeNull()
   })
 
   it('puts users.id in token.sub and session.user.id (the collaboration server relies on it)', async () => {
