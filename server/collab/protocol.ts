@@ -72,11 +72,12 @@ export interface AwarenessEntry {
 }
 
 /** An awareness update's entries; states must be JSON objects or null (what every y-protocols client sends). */
-export function decodeAwarenessUpdate(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
-    if (count > maxEntries) throw new ProtocolError(`awareness update names ${count} clients (limit ${maxEntries})`)
+    // Each entry takes at least three bytes, so a count beyond that is a lie (and must not drive a long loop).
+    if (count > update.byteLength) throw new ProtocolError(`awareness update claims ${count} entries in ${update.byteLength} bytes`)
     const entries: AwarenessEntry[] = []
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)

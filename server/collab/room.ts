@@ -139,23 +139,36 @@ export class Room {
 
   private applyClientAwareness(connection: Connection, update: Uint8Array): void {
     const accepted: AwarenessEntry[] = []
-    for (const entry of decodeAwarenessUpdate(update, maxClientIdsPerConnection)) {
-      if (entry.clientId === this.awareness.clientID) continue
-      const owner = this.awarenessOwners.get(entry.clientId)
-      if (owner !== undefined && owner !== connection) continue // someone else's cursor: not yours to move or hide
-      if (owner === undefined) {
-        if (connection.clientIds.size >= maxClientIdsPerConnection) continue
-        this.awarenessOwners.set(entry.clientId, connection)
-        connection.clientIds.add(entry.clientId)
-      }
+    for (const entry of decodeAwarenessUpdate(update)) {
+      if (entry.clientId === this.awareness.clientID || !this.mayUpdate(connection, entry)) continue
       // The identity comes from the session, whatever the client wrote.
       accepted.push(entry.state === null ? entry : { ...entry, state: { ...entry.state, user: connection.identity } })
     }
     if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), connection)
   }
 
+  /**
+   * Whether `connection` may set this awareness entry, claiming the client id if needed. Stock providers echo every
+   * peer's state back to the server, so entries for ids the socket does not own are normal and are skipped unless
+   * they are a genuinely newer state of an id nobody live holds (a client reconnecting, or one that moved here from
+   * another instance) or of one the same person holds on a stale socket.
+   */
+  private mayUpdate(connection: Connection, entry: AwarenessEntry): boolean {
+    const owner = this.awarenessOwners.get(entry.clientId)
+    if (owner === connection) return true
+    if (entry.state === null) return false // only the owner may clear a presence
+    if (owner !== undefined && owner !== remoteOrigin && owner.isOpen && owner.identity.id !== connection.identity.id) return false
+    const known = this.awareness.meta.get(entry.clientId)
+    if (known !== undefined && entry.clock <= known.clock) return false // an echo of a state already held
+    if (connection.clientIds.size >= maxClientIdsPerConnection) return false
+    if (owner !== undefined && owner !== remoteOrigin) owner.clientIds.delete(entry.clientId)
+    this.awarenessOwners.set(entry.clientId, connection)
+    connection.clientIds.add(entry.clientId)
+    return true
+  }
+
   private applyRemoteAwareness(update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update, Number.MAX_SAFE_INTEGER).filter((entry) => {
+    const entries = decodeAwarenessUpdate(update).filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId)
       if (owner === undefined && entry.state !== null) this.awarenessOwners.set(entry.clientId, remoteOrigin)
       return owner === undefined || owner === remoteOrigin

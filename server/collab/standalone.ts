@@ -25,9 +25,6 @@ async function main() {
     if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head)
     else socket.destroy()
   })
-  await new Promise<void>((resolve) => server.listen(port, host, resolve))
-  log(`ready on ${host}:${port}`)
-
   process.on('message', (message: { type?: string; id?: number }) => {
     if (message?.type !== 'stats') return
     ;(globalThis as { gc?: () => void }).gc?.()
@@ -49,6 +46,10 @@ async function main() {
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  // Last, so whoever waits for this line can rely on signals and IPC being handled.
+  log(`ready on ${host}:${port}`)
 }
 
 main().catch((error: unknown) => {

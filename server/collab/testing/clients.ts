@@ -6,6 +6,9 @@ import { WebsocketProvider } from 'y-websocket'
 
 export type Headers = Record<string, string>
 
+// Every WebsocketProvider in Node adds a process 'exit' listener; tests run dozens of them on purpose.
+process.setMaxListeners(200)
+
 /** A `ws` WebSocket that sends a browser's cookie and Origin; passed to the provider as its WebSocketPolyfill. */
 export function webSocketWith(headers: Headers): typeof globalThis.WebSocket {
   class BrowserLikeWebSocket extends WebSocket {
