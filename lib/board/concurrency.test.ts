@@ -74,6 +74,13 @@ describe.each(['a-first', 'b-first'] as const)('two replicas, %s', (order) => {
     converge(alice, bob, order)
     expect(alice.board.listOrphans().shots.map(({ shot, panels }) => [shot.id, panels.map((p) => p.id)])).toEqual([[added, [panel]]])
     expect(alice.board.panelAtFrame(alice.board.totalDurationFrames() - 1)?.panel.id).not.toBe(panel)
+    // Nothing new can be put into the hidden shot; moving it into a live scene brings it back with its panel.
+    expect(() => alice.board.insertPanel({ shotId: added })).toThrow('The shot was not found.')
+    const kitchen = alice.board.listScenes()[0]!.id
+    alice.board.moveShot(added, { sceneId: kitchen })
+    converge(alice, bob, order)
+    expect(bob.board.listPanels(added).map((p) => p.id)).toEqual([panel])
+    expect(bob.board.listOrphans().shots).toEqual([])
   })
 
   it('concurrent inserts at the same place both survive in one stable order, and the gap between them still works', () => {

@@ -27,12 +27,11 @@ export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
   const { maps, ix } = ctx
   const patches = patchSchemasFor(ctx.frameRate)
 
-  function move(kind: Kind, map: EntityMap, parentField: string | null, id: string, placement: (movingId: string) => Placement) {
-    const entities: EntityIndex<Ordered> = kind === 'scene' ? ix.scenes : kind === 'shot' ? ix.shots : ix.panels
+  function move(kind: Kind, entities: EntityIndex<Ordered>, map: EntityMap, parentField: string | null, id: string, place: () => Placement) {
     const current = entities.placement(id)
     const entity = entityMap(map, id)
     if (!current || !entity) throw missing(kind, id)
-    const target = placement(id)
+    const target = place()
     // A drop onto the place the item already occupies writes nothing (and leaves no undo step).
     const currentIndex = entities.placements(current.parent).findIndex((sibling) => sibling.id === id)
     if (target.parentId === current.parent && target.index === currentIndex) return
@@ -46,9 +45,9 @@ export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
   }
 
   return {
-    moveScene: (sceneId, target) => move('scene', maps.scenes, null, sceneId, (id) => placer.scene(target, id)),
-    moveShot: (shotId, target) => move('shot', maps.shots, 'sceneId', shotId, (id) => placer.shot(target, id)),
-    movePanel: (panelId, target) => move('panel', maps.panels, 'shotId', panelId, (id) => placer.panel(target, id)),
+    moveScene: (id, target) => move('scene', ix.scenes, maps.scenes, null, id, () => placer.scene(target, id)),
+    moveShot: (id, target) => move('shot', ix.shots, maps.shots, 'sceneId', id, () => placer.shot(target, id)),
+    movePanel: (id, target) => move('panel', ix.panels, maps.panels, 'shotId', id, () => placer.panel(target, id)),
 
     updateScene: (sceneId, patch) => update('scene', maps.scenes, sceneId, parseOrThrow(patches.scene, patch, 'scene')),
     updateShot: (shotId, patch) => update('shot', maps.shots, shotId, parseOrThrow(patches.shot, patch, 'shot')),
