@@ -51,3 +51,24 @@ test('a mistyped invitation link is explained, not a crash', async ({ actors }) 
   await second.page.goto('/invite/not-a-real-token')
   await expect(second.page.getByRole('heading', { name: 'This invitation link is not valid' })).toBeVisible()
 })
+
+test('someone with an account signs in from the invitation and comes back to accept it', async ({ actors }) => {
+  const { owner, second } = actors
+  const workspaceId = await owner.signUp()
+  await owner.members.goto(workspaceId)
+  const inviteUrl = await owner.members.createInviteLink('Commenter')
+
+  // The second person has an account but is signed out in this browser.
+  await second.signUp()
+  await second.page.getByRole('button', { name: /^Account:/ }).click()
+  await second.page.getByRole('menuitem', { name: 'Sign out' }).click()
+  await expect(second.page).toHaveURL(/\/sign-in/)
+
+  await second.page.goto(inviteUrl)
+  await second.page.getByRole('link', { name: 'I already have an account' }).click()
+  await second.signInPage.signIn(second.email, second.password)
+  await expect(second.page).toHaveURL(new RegExp(new URL(inviteUrl).pathname))
+  await second.page.getByRole('button', { name: /^Accept and join/ }).click()
+  await expect(second.page).toHaveURL(new RegExp(`/w/${workspaceId}$`))
+  await expect(second.page.getByText('Commenter', { exact: true })).toBeVisible()
+})
