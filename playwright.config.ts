@@ -20,8 +20,25 @@ function chromiumPath(): string | undefined {
  * file again in every worker; the variable set here is inherited by them, so only one directory is made.
  */
 function runDataDir(): string {
-  process.env.STORYREEL_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'storyreel-e2e-'))
+  if (!process.env.STORYREEL_E2E_DATA_DIR) {
+    removeStaleDataDirs()
+    process.env.STORYREEL_E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'storyreel-e2e-'))
+  }
   return process.env.STORYREEL_E2E_DATA_DIR
+}
+
+/** Earlier runs' directories (a day old, so never one a running suite still uses) would pile up in /tmp. */
+function removeStaleDataDirs() {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    if (!entry.startsWith('storyreel-e2e-')) continue
+    const dir = path.join(os.tmpdir(), entry)
+    try {
+      if (fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Another user's directory or one already gone: not ours to worry about.
+    }
+  }
 }
 
 export default defineConfig({
