@@ -12,9 +12,14 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
   {
-    plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
+    // React's hook rules only mean something where React runs; server code has its own use* functions.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    plugins: { '@next/next': nextPlugin },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       ...nextPlugin.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The house import direction (STYLE.md): client components never reach into the database or services.
