@@ -52,16 +52,23 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
     [maps.panels, ix.panels],
   ])
   const listeners = new Set<(change: BoardChange) => void>()
-  const touched = new WeakSet<Y.Transaction>()
+  // Yjs finishes one transaction (beforeObserverCalls … afterTransaction) before starting on the next, so remembering
+  // the last touched one is enough — and avoids a WeakSet entry per transaction, which the GC pays for.
+  let touched: Y.Transaction | null = null
+  // Kept current from meta changes so each operation's version check is a comparison, not a map read.
+  let schemaVersion = storedSchemaVersion(maps)
 
   // Marking stale happens before any observer runs, so even a raw Yjs observer that reads the board sees fresh data.
   const markStale = (transaction: Y.Transaction) => {
     for (const [type, keys] of transaction.changed) {
-      if ((type as unknown) === maps.meta) touched.add(transaction)
+      if ((type as unknown) === maps.meta) {
+        schemaVersion = storedSchemaVersion(maps)
+        touched = transaction
+      }
       const topLevel = indexOf.get(type)
       if (topLevel) {
         for (const key of keys) if (key !== null) topLevel.markStale(key)
-        touched.add(transaction)
+        touched = transaction
         continue
       }
       // A field of one entity changed: its Y.Map sits under its id in one of the three entity maps.
@@ -69,12 +76,13 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
       const parentIndex = item && indexOf.get(item.parent)
       if (parentIndex && item.parentSub !== null) {
         parentIndex.markStale(item.parentSub)
-        touched.add(transaction)
+        touched = transaction
       }
     }
   }
   const notify = (transaction: Y.Transaction) => {
-    if (!touched.has(transaction)) return
+    if (touched !== transaction) return
+    touched = null
     const change: BoardChange = { origin: transaction.origin, local: transaction.local }
     for (const listener of [...listeners]) listener(change)
   }
@@ -91,12 +99,11 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
     frameRate,
     newId: options.newId ?? newId,
     transact(write) {
-      const stored = storedSchemaVersion(maps)
-      if (stored > BOARD_SCHEMA_VERSION) {
+      if (schemaVersion > BOARD_SCHEMA_VERSION) {
         // Writing with an older layout could corrupt fields this code does not know about.
         throw new AppError('CONFLICT', {
           userMessage: 'This board was saved by a newer version of Storyreel. Reload the page to keep editing.',
-          details: { storedSchemaVersion: stored, supportedSchemaVersion: BOARD_SCHEMA_VERSION },
+          details: { storedSchemaVersion: schemaVersion, supportedSchemaVersion: BOARD_SCHEMA_VERSION },
         })
       }
       doc.transact(write, origin)

@@ -23,10 +23,15 @@ import {
 
 type FieldSchemas = Record<string, z.ZodType>
 
-function decodeFields<T extends object>(raw: Record<string, unknown>, whole: z.ZodType<T>, fields: FieldSchemas, defaults: T): T {
+/**
+ * `raw` is the entity's fresh toJSON() copy; its placement (already checked) is written into it first, so the whole
+ * schema's output is the finished entity and no second copy is made — decoding a large board is mostly allocation.
+ */
+function decodeFields<T extends object>(raw: Record<string, unknown>, placement: Record<string, string>, whole: z.ZodType<T>, fields: FieldSchemas, defaults: object): T {
+  Object.assign(raw, placement)
   const parsed = whole.safeParse(raw)
   if (parsed.success) return parsed.data
-  const result: Record<string, unknown> = {}
+  const result: Record<string, unknown> = { ...placement }
   for (const [key, schema] of Object.entries(fields)) {
     const field = schema.safeParse(raw[key])
     result[key] = field.success ? field.data : (defaults as Record<string, unknown>)[key]
@@ -48,9 +53,9 @@ export function placementReader(parentField: 'sceneId' | 'shotId' | null) {
   }
 }
 
-/** Non-strict copies of the field schemas: unknown keys from newer clients are ignored on read, not fatal. */
-function loose<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
-  return z.object(schema.shape)
+/** Non-strict copies of the field schemas plus placement: unknown keys from newer clients are ignored on read. */
+function loose<S extends z.ZodRawShape, P extends z.ZodRawShape>(schema: z.ZodObject<S>, placement: P) {
+  return z.object({ ...schema.shape, ...placement })
 }
 
 export interface Decoders {
@@ -61,19 +66,17 @@ export interface Decoders {
 
 export const decodersFor = memoByFrameRate((frameRate): Decoders => {
   const panelFields = panelFieldsFor(frameRate)
-  const wholeScene = loose(sceneFields)
-  const wholeShot = loose(shotFields)
-  const wholePanel = loose(panelFields)
+  const wholeScene = loose(sceneFields, { id: z.string(), order: z.string() })
+  // numberLock is stored but not user-editable, so it is not in shotFields; it decodes like one.
+  const storedShotFields = { ...shotFields.shape, numberLock: numberLock.nullable() }
+  const storedShotDefaults = { ...shotDefaults, numberLock: null }
+  const wholeShot = loose(shotFields, { id: z.string(), order: z.string(), sceneId: z.string(), numberLock: numberLock.nullable() })
+  const wholePanel = loose(panelFields, { id: z.string(), order: z.string(), shotId: z.string() })
   const defaultPanel = panelDefaults(frameRate)
   return {
-    scene: (id, map, { order }) => ({ ...decodeFields(map.toJSON(), wholeScene, sceneFields.shape, sceneDefaults), id, order }),
-    shot(id, map, { order, parent }) {
-      const raw = map.toJSON()
-      // Most shots have no lock; checking for that first avoids building a zod error per shot.
-      const lock = raw.numberLock == null ? null : numberLock.safeParse(raw.numberLock)
-      const fields = decodeFields(raw, wholeShot, shotFields.shape, shotDefaults)
-      return { ...fields, id, order, sceneId: parent, numberLock: lock?.success ? lock.data : null }
-    },
-    panel: (id, map, { order, parent }) => ({ ...decodeFields(map.toJSON(), wholePanel, panelFields.shape, defaultPanel), id, order, shotId: parent }),
+    scene: (id, map, { order }) => decodeFields(map.toJSON(), { id, order }, wholeScene, sceneFields.shape, sceneDefaults),
+    shot: (id, map, { order, parent }) =>
+      decodeFields(map.toJSON(), { id, order, sceneId: parent }, wholeShot, storedShotFields, storedShotDefaults),
+    panel: (id, map, { order, parent }) => decodeFields(map.toJSON(), { id, order, shotId: parent }, wholePanel, panelFields.shape, defaultPanel),
   }
 })

@@ -4,15 +4,29 @@ import type { Placement } from './targets'
 
 // The few ways operations touch Y types; every write of the board goes through these, inside ctx.transact.
 
-/** A new entity's Y.Map, filled before it is integrated so the insert is a single item per field. */
-export function newEntityMap(fields: object): Y.Map<unknown> {
-  return new Y.Map<unknown>(Object.entries(fields))
+/**
+ * Adds a new entity at a placement. The Y.Map is filled before it is integrated, placement included, so each field
+ * is written once (setting parent and order afterwards would write them as second items, bigger and slower).
+ */
+export function insertEntity(map: EntityMap, id: string, fields: object, parentField: string | null, placement: Placement): void {
+  const placed = { ...fields, ...(parentField === null ? {} : { [parentField]: placement.parentId }), order: placement.plan.key }
+  map.set(id, new Y.Map<unknown>(Object.entries(placed)))
+  rekeySiblings(map, placement)
+}
+
+/** A copied entity whose order key only has to be unique among copies (the panels of a duplicated shot). */
+export function insertCopy(map: EntityMap, id: string, fields: object): void {
+  map.set(id, new Y.Map<unknown>(Object.entries(fields)))
 }
 
 /** Puts an entity at a placement: its parent field and order key, plus any siblings re-keyed after a tie. */
 export function writePlacement(map: EntityMap, entity: Y.Map<unknown>, parentField: string | null, placement: Placement): void {
   if (parentField !== null && entity.get(parentField) !== placement.parentId) entity.set(parentField, placement.parentId)
   entity.set('order', placement.plan.key)
+  rekeySiblings(map, placement)
+}
+
+function rekeySiblings(map: EntityMap, placement: Placement): void {
   for (const { id, order } of placement.plan.rekey) map.get(id)?.set('order', order)
 }
 

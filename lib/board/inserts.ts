@@ -1,5 +1,5 @@
 import type { BoardContext } from './board-context'
-import { newEntityMap, writePlacement } from './entity-writes'
+import { insertCopy, insertEntity } from './entity-writes'
 import {
   panelDefaults,
   patchSchemasFor,
@@ -49,11 +49,7 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
       const patch = parseOrThrow(patches.scene, fields, 'scene')
       const placement = placer.scene(target)
       const id = ctx.newId()
-      ctx.transact(() => {
-        const entity = newEntityMap({ ...sceneDefaults, ...patch })
-        maps.scenes.set(id, entity)
-        writePlacement(maps.scenes, entity, null, placement)
-      })
+      ctx.transact(() => insertEntity(maps.scenes, id, { ...sceneDefaults, ...patch }, null, placement))
       return id
     },
 
@@ -61,11 +57,7 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
       const patch = parseOrThrow(patches.shot, fields, 'shot')
       const placement = placer.shot(target)
       const id = ctx.newId()
-      ctx.transact(() => {
-        const entity = newEntityMap({ ...shotDefaults, ...patch, numberLock: null })
-        maps.shots.set(id, entity)
-        writePlacement(maps.shots, entity, 'sceneId', placement)
-      })
+      ctx.transact(() => insertEntity(maps.shots, id, { ...shotDefaults, ...patch, numberLock: null }, 'sceneId', placement))
       return id
     },
 
@@ -73,11 +65,7 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
       const patch = parseOrThrow(patches.panel, fields, 'panel')
       const placement = placer.panel(target)
       const id = ctx.newId()
-      ctx.transact(() => {
-        const entity = newEntityMap({ ...defaultPanel, ...patch })
-        maps.panels.set(id, entity)
-        writePlacement(maps.panels, entity, 'shotId', placement)
-      })
+      ctx.transact(() => insertEntity(maps.panels, id, { ...defaultPanel, ...patch }, 'shotId', placement))
       return id
     },
 
@@ -90,13 +78,12 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
       for (const panel of panels) copy.panelIds[panel.id] = ctx.newId()
       ctx.transact(() => {
         // A copied custom label would show two shots with one number; the copy is numbered automatically instead.
-        const entity = newEntityMap({ ...copyableShotFields(source), number: { kind: 'auto' }, numberLock: null })
-        maps.shots.set(copy.shotId, entity)
-        writePlacement(maps.shots, entity, 'sceneId', placement)
+        const fields = { ...copyableShotFields(source), number: { kind: 'auto' }, numberLock: null }
+        insertEntity(maps.shots, copy.shotId, fields, 'sceneId', placement)
         // The copies keep their order keys: they are only compared with each other, under the new shot.
         for (const panel of panels) {
           const fields = { ...copyablePanelFields(panel), shotId: copy.shotId, order: panel.order }
-          maps.panels.set(copy.panelIds[panel.id]!, newEntityMap(fields))
+          insertCopy(maps.panels, copy.panelIds[panel.id]!, fields)
         }
       })
       return copy
@@ -107,11 +94,7 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
       if (!source) throw missing('panel', panelId)
       const placement = placer.panel({ after: panelId })
       const id = ctx.newId()
-      ctx.transact(() => {
-        const entity = newEntityMap(copyablePanelFields(source))
-        maps.panels.set(id, entity)
-        writePlacement(maps.panels, entity, 'shotId', placement)
-      })
+      ctx.transact(() => insertEntity(maps.panels, id, copyablePanelFields(source), 'shotId', placement))
       return id
     },
   }

@@ -99,4 +99,16 @@ describe('reading foreign data', () => {
     expect(board.getPanel(panel)).not.toHaveProperty('fromTheFuture')
     expect(board.listPanels(shot).map((p) => p.id)).toEqual([panel])
   })
+
+  it('reads a shot with an unreadable size and number lock as unset, keeping its other fields', () => {
+    const { doc, board, scene, shot } = setup()
+    board.updateShot(shot, { lens: '40mm' })
+    const raw = doc.getMap<Y.Map<unknown>>('shots').get(shot)!
+    doc.transact(() => {
+      raw.set('size', 'GIANT')
+      raw.set('numberLock', { sceneId: scene, letters: 'I' })
+    })
+    expect(board.getShot(shot)).toMatchObject({ id: shot, sceneId: scene, lens: '40mm', size: null, numberLock: null })
+    expect(board.outline().scenes[0]!.shots[0]!.number).toBe('1A')
+  })
 })
