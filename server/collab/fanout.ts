@@ -22,11 +22,14 @@ export class RedisFanout {
   private readonly publisher: Redis
   private readonly subscriber: Redis
   private readyOnce = false
+  /** ioredis runs a ready check (INFO) on connect, which a connection already in subscriber mode refuses. */
+  private readonly subscriberReady: Promise<void>
 
   constructor(url: string, handlers: FanoutHandlers, log: (line: string) => void) {
     const options = { lazyConnect: false, enableAutoPipelining: true }
     this.publisher = new Redis(url, { ...options, connectionName: 'storyreel-collab-pub' })
     this.subscriber = new Redis(url, { ...options, connectionName: 'storyreel-collab-sub' })
+    this.subscriberReady = new Promise((resolve) => this.subscriber.once('ready', () => resolve()))
     let lastError = ''
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error: Error) => {
@@ -50,10 +53,12 @@ export class RedisFanout {
   }
 
   async subscribe(docId: string): Promise<void> {
+    await this.subscriberReady
     await this.subscriber.subscribe(channelPrefix + docId)
   }
 
   async unsubscribe(docId: string): Promise<void> {
+    await this.subscriberReady
     await this.subscriber.unsubscribe(channelPrefix + docId)
   }
 

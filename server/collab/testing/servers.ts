@@ -1,13 +1,14 @@
 // Collaboration servers for tests: in-process (fast, shares the test's database) or a spawned standalone process
 // (for SIGKILL, SIGTERM, restarts and two instances). Ports come from 4100–4199 only.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '@/db/client'
+import { migrateDatabase, migrationsFolder, openDatabase, type DatabaseHandle } from '@/db/client'
 import { createCollabServer, type CollabServer, type CollabServerOptions } from '../index'
 import { testSecret } from './fixtures'
 
@@ -38,8 +39,8 @@ export interface InProcessServer extends RunningServer {
   close(): Promise<void>
 }
 
-export async function startInProcess(options: CollabServerOptions = {}): Promise<InProcessServer> {
-  const port = await freePort()
+export async function startInProcess(options: CollabServerOptions = {}, fixedPort?: number): Promise<InProcessServer> {
+  const port = fixedPort ?? (await freePort())
   const origin = `http://localhost:${port}`
   const collab = createCollabServer({ appUrl: origin, secret: testSecret, log: () => {}, ...options })
   const server = http.createServer((request, response) => {
@@ -55,9 +56,11 @@ export async function startInProcess(options: CollabServerOptions = {}): Promise
     httpUrl: `http://127.0.0.1:${port}`,
     collab,
     async close() {
-      server.closeAllConnections()
-      await new Promise((resolve) => server.close(resolve))
+      // The collab server first: upgraded sockets count as the HTTP server's connections until they end.
+      const closed = new Promise((resolve) => server.close(resolve))
       await collab.close()
+      server.closeAllConnections()
+      await closed
     },
   }
 }
@@ -95,6 +98,7 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
     return database
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyreel-collab-'))
+  fs.cpSync(await migratedPgliteTemplate(), path.join(dataDir, 'db'), { recursive: true })
   return {
     env: { STORYREEL_DATA_DIR: dataDir },
     use: (fn) => useDatabase({ dataDir: path.join(dataDir, 'db') }, fn),
@@ -102,6 +106,28 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A migrated PGlite folder to copy: creating a PGlite cluster runs initdb in WASM (seconds), copying a folder does
+ * not. Shared between test processes through the temp folder, keyed by the migrations it holds.
+ */
+async function migratedPgliteTemplate(): Promise<string> {
+  const hash = createHash('sha256')
+  for (const file of fs.readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
+    const full = path.join(migrationsFolder, file)
+    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full))
+  }
+  const template = path.join(os.tmpdir(), `storyreel-collab-template-${hash.digest('hex').slice(0, 16)}`)
+  if (fs.existsSync(path.join(template, 'PG_VERSION'))) return template
+  const building = fs.mkdtempSync(path.join(os.tmpdir(), 'storyreel-collab-template-building-'))
+  await useDatabase({ dataDir: building }, async () => {})
+  try {
+    fs.renameSync(building, template)
+  } catch {
+    fs.rmSync(building, { recursive: true, force: true }) // another test process got there first
+  }
+  return template
 }
 
 async function useDatabase<T>(config: { url: string } | { dataDir: string }, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
