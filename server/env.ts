@@ -17,6 +17,8 @@ export const envSchema = z
     DATABASE_URL: optionalString,
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: optionalString,
+    // Largest image upload in bytes (panel images, references); checked while the body streams in.
+    MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
     // COLLAB_MAX_MESSAGE_BYTES, COLLAB_MAX_DOC_BYTES, … — documented in server/collab/config.ts.
     ...collabEnvShape,
     GITHUB_ID: optionalString,

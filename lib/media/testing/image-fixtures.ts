@@ -4,7 +4,7 @@
 const encoder = new TextEncoder()
 const ascii = (text: string) => encoder.encode(text)
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
   let offset = 0
   for (const part of parts) {
@@ -41,20 +41,20 @@ function adler32(bytes: Uint8Array): number {
 }
 
 const pngSignature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-function pngChunk(type: string, data: Uint8Array): Uint8Array {
+function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
   const typeAndData = concatBytes(ascii(type), data)
   return concatBytes(u32be(data.length), typeAndData, u32be(crc32(typeAndData)))
 }
 
 /** Signature and IHDR only: what the dimension reader sees first. Width and height may be absurd on purpose. */
-export function pngHeader(width: number, height: number): Uint8Array {
+export function pngHeader(width: number, height: number): Uint8Array<ArrayBuffer> {
   // 8-bit greyscale, deflate, no filter method, no interlace.
   const ihdr = concatBytes(u32be(width), u32be(height), new Uint8Array([8, 0, 0, 0, 0]))
   return concatBytes(pngSignature, pngChunk('IHDR', ihdr))
 }
 
 /** A complete grey PNG that any decoder opens. Keep it small: the pixels are stored uncompressed. */
-export function png(width: number, height: number, { shade = 0x80 } = {}): Uint8Array {
+export function png(width: number, height: number, { shade = 0x80 } = {}): Uint8Array<ArrayBuffer> {
   const rows = new Uint8Array(height * (width + 1))
   for (let y = 0; y < height; y++) rows.fill(shade, y * (width + 1) + 1, (y + 1) * (width + 1)) // filter byte 0 first
   const blocks: Uint8Array[] = []
@@ -67,11 +67,11 @@ export function png(width: number, height: number, { shade = 0x80 } = {}): Uint8
   return concatBytes(pngHeader(width, height), pngChunk('IDAT', zlib), pngChunk('IEND', new Uint8Array()))
 }
 
-function jpegSegment(marker: number, payload: Uint8Array): Uint8Array {
+function jpegSegment(marker: number, payload: Uint8Array): Uint8Array<ArrayBuffer> {
   return concatBytes(new Uint8Array([0xff, marker]), u16be(payload.length + 2), payload)
 }
 
-function exifWithOrientation(orientation: number, byteOrder: 'II' | 'MM'): Uint8Array {
+function exifWithOrientation(orientation: number, byteOrder: 'II' | 'MM'): Uint8Array<ArrayBuffer> {
   const little = byteOrder === 'II'
   const u16 = little ? u16le : u16be
   const u32 = little ? u32le : u32be
@@ -85,7 +85,7 @@ export function jpeg(
   width: number,
   height: number,
   options: { orientation?: number; byteOrder?: 'II' | 'MM'; metadataBytes?: number; progressive?: boolean } = {},
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const parts = [new Uint8Array([0xff, 0xd8]), jpegSegment(0xe0, concatBytes(ascii('JFIF\0'), new Uint8Array([1, 1, 0, 0, 1, 0, 1, 0, 0])))]
   if (options.orientation) parts.push(jpegSegment(0xe1, exifWithOrientation(options.orientation, options.byteOrder ?? 'MM')))
   // Large metadata (ICC profiles, thumbnails) pushes the frame header far from the start.
@@ -97,7 +97,7 @@ export function jpeg(
 }
 
 /** A GIF89a with its logical screen size set to width × height around a 1×1 image. */
-export function gif(width: number, height: number): Uint8Array {
+export function gif(width: number, height: number): Uint8Array<ArrayBuffer> {
   return concatBytes(
     ascii('GIF89a'),
     u16le(width),
@@ -109,7 +109,7 @@ export function gif(width: number, height: number): Uint8Array {
 }
 
 /** A WebP in one of its three layouts, with a RIFF size that matches its length. */
-export function webp(width: number, height: number, layout: 'VP8 ' | 'VP8L' | 'VP8X' = 'VP8 '): Uint8Array {
+export function webp(width: number, height: number, layout: 'VP8 ' | 'VP8L' | 'VP8X' = 'VP8 '): Uint8Array<ArrayBuffer> {
   let chunk: Uint8Array
   if (layout === 'VP8X') {
     chunk = concatBytes(new Uint8Array([0, 0, 0, 0]), u24le(width - 1), u24le(height - 1))
