@@ -6,11 +6,14 @@ import type { MediaStorage } from './media-storage'
 // is the default. S3-compatible storage (S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)
 // is a later issue: it will be a second MediaStorage, picked here, and must pass testing/storage-contract.ts.
 
+/** process.env, or a plain object in tests (Next.js types make NODE_ENV required on ProcessEnv). */
+type EnvSource = Record<string, string | undefined>
+
 export class StorageConfigError extends Error {
   override name = 'StorageConfigError'
 }
 
-export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): MediaStorage {
+export function storageFromEnv(env: EnvSource = process.env): MediaStorage {
   if (env.S3_BUCKET) {
     // Refuse rather than quietly keep media on this machine's disk when the operator asked for S3.
     throw new StorageConfigError(
@@ -21,7 +24,7 @@ export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): MediaStora
   return new LocalDiskStorage(mediaRootFromEnv(env))
 }
 
-export function mediaRootFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function mediaRootFromEnv(env: EnvSource = process.env): string {
   return path.resolve(env.STORYREEL_DATA_DIR || '.data', 'media')
 }
 

@@ -104,6 +104,27 @@ describe('asset routes', () => {
       const form = new FormData()
       form.append('file', new File([png(300, 300)], 'big.png'))
       expect((await upload(team.editor, projectId, { body: form })).status).toBe(413)
+      // A large form as a stream without Content-Length is cut off while it is read, not buffered whole.
+      const large = new FormData()
+      large.append('file', new File([png(1500, 1500)], 'huge.png'))
+      const encoded = new Response(large)
+      const bytes = new Uint8Array(await encoded.arrayBuffer())
+      let pulled = 0
+      const counted = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= bytes.length) return controller.close()
+          controller.enqueue(bytes.subarray(pulled, pulled + 16 * 1024))
+          pulled += 16 * 1024
+        },
+      })
+      const streamedForm = await upload(team.editor, projectId, {
+        body: counted,
+        headers: { 'content-type': encoded.headers.get('content-type')! },
+        duplex: 'half',
+      } as RequestInit)
+      expect(streamedForm.status).toBe(413)
+      expect(bytes.length).toBeGreaterThan(2_000_000)
+      expect(pulled).toBeLessThan(200_000) // the limit (1000 bytes + 64 KB for the form) plus read-ahead
       expect(await filesUnder(media.root)).toEqual(filesBefore)
     })
   })
