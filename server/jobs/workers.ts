@@ -1,8 +1,21 @@
-/** In-process job workers. Each domain registers its handlers here as it lands (render, transcode, generation). */
-export interface Workers {
-  stop(): Promise<void>
-}
+import type { JobDefinition } from './define-job'
+import { appJobs } from './app-jobs'
+import { closeJobQueue, getJobQueue } from './queue'
+import type { Workers } from './worker-pool'
 
-export async function startWorkers(): Promise<Workers> {
-  return { stop: async () => {} }
+export type { Workers } from './worker-pool'
+
+/**
+ * Runs job workers in this process: inside the app (server/main.ts) or in `npm run worker`. stop() aborts running
+ * handlers, waits for them to yield, and stops the queue; call it before closing the database.
+ */
+export async function startWorkers(options: { jobs?: readonly JobDefinition<unknown>[] } = {}): Promise<Workers> {
+  const queue = await getJobQueue()
+  const pool = queue.startWorkers({ jobs: (options.jobs ?? appJobs) })
+  return {
+    stop: async () => {
+      await pool.stop()
+      await closeJobQueue()
+    },
+  }
 }

@@ -1,0 +1,5 @@
+import type { JobDefinition } from './define-job'
+
+// Every job the app's workers run. Each domain adds its definitions here as it lands (transcode uploads, render
+// animatics, generate backgrounds), so in-process workers and `npm run worker` run the same set.
+export const appJobs: readonly JobDefinition<unknown>[] = []
