@@ -1,5 +1,5 @@
 // The project shell: breadcrumbs back to the workspace, the project's format, and tabs for the features that
-// exist today. Tabs for the board, shot list and review are added when those features land, not before.
+// exist today. Tabs for review and the animatic are added when those features land, not before.
 import Link from 'next/link'
 import { Archive, ChevronRight } from 'lucide-react'
 import { TabNav } from '@/components/layout/tab-nav'
@@ -55,6 +55,8 @@ export default async function ProjectLayout({ params, children }: { params: Prom
             label="Project"
             items={[
               { href: base, label: 'Overview', exact: true },
+              { href: `${base}/board`, label: 'Board' },
+              { href: `${base}/shots`, label: 'Shot list' },
               { href: `${base}/activity`, label: 'Activity' },
               { href: `${base}/settings`, label: 'Settings' },
             ]}
