@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { isAppError } from '@/lib/errors'
-import { UnsupportedMediaTypeError } from '@/lib/media/errors'
 
 // JSON answers for the media routes' failures: { error: { code, message } } with the matching status. The message is
 // the AppError's user message; anything unexpected is logged and answered generically, never with internals.
@@ -13,8 +12,7 @@ export function errorResponse(error: unknown): Response {
     return json(400, 'BAD_REQUEST', message)
   }
   if (isAppError(error)) {
-    const code = error instanceof UnsupportedMediaTypeError ? UnsupportedMediaTypeError.httpCode : error.code
-    return json(error.status, code, error.userMessage)
+    return json(error.status, error.code, error.userMessage)
   }
   console.error('[media] unexpected error:', error)
   return json(500, 'INTERNAL', 'Something went wrong on our side. Please try again.')
