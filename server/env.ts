@@ -19,6 +19,12 @@ export const envSchema = z
     REDIS_URL: optionalString,
     // Largest image upload in bytes (panel images, references); checked while the body streams in.
     MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+    // ffmpeg / ffprobe binaries; unset means the system PATH, then @ffmpeg-installer/@ffprobe-installer if installed.
+    FFMPEG_PATH: optionalString,
+    FFPROBE_PATH: optionalString,
+    // Largest uploaded video frame (width × height) and longest duration; defaults allow DCI 8K and a 4-hour cut.
+    MAX_VIDEO_PIXELS: z.coerce.number().int().positive().default(8192 * 4320),
+    MAX_VIDEO_SECONDS: z.coerce.number().positive().default(4 * 60 * 60),
     // COLLAB_MAX_MESSAGE_BYTES, COLLAB_MAX_DOC_BYTES, … — documented in server/collab/config.ts.
     ...collabEnvShape,
     GITHUB_ID: optionalString,
