@@ -8,7 +8,8 @@
  *                                                  a page reload does not pay for a fresh load.
  *   COLLAB_FLUSH_MS              50                Received updates are appended to Postgres in batches at most this
  *                                                  long after receipt (the promise is "within ~100 ms").
- *   COLLAB_COMPACT_AFTER         200               Update rows per document before they are folded into the snapshot.
+ *   COLLAB_COMPACT_AFTER         500               Update rows per document before they are folded into the snapshot
+ *                                                  (a busy document writes about 20 rows a second).
  *   COLLAB_MAX_MESSAGES_PER_SEC  200               Per-connection message rate (bursts up to twice that). Exceeding it
  *                                                  closes the socket with 4529; the client reconnects and resyncs, so
  *                                                  nothing is lost.
@@ -26,7 +27,7 @@ export const collabEnvShape = {
   COLLAB_MAX_DOC_BYTES: positiveInt(32 * 1024 * 1024),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(60_000).default(50),
-  COLLAB_COMPACT_AFTER: positiveInt(200),
+  COLLAB_COMPACT_AFTER: positiveInt(500),
   COLLAB_MAX_MESSAGES_PER_SEC: positiveInt(200),
   // Above 4 s the 5 s promise for role changes could not be kept.
   COLLAB_ROLE_RECHECK_MS: z.coerce.number().int().min(100).max(4_000).default(2_000),

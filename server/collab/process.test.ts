@@ -50,7 +50,8 @@ function connect(user: TestUser, docName: string, doc?: Y.Doc): TestClient {
 }
 
 describe('collaboration server process', { timeout: 90_000 }, () => {
-  it(`survives ${fuzzFrameCount} random and mutated frames: every bad socket is closed, other rooms keep syncing`, async () => {
+  // The wire protocol does not touch the database, so the fuzzer runs once, in the PGlite project.
+  it.skipIf(process.env.STORYREEL_TEST_DB === 'postgres')(`survives ${fuzzFrameCount} random and mutated frames: every bad socket is closed, other rooms keep syncing`, async () => {
     const running = server!
     const watchedDoc = `board:${watched.projectId}`
     const [alice, bob] = [connect(owner, watchedDoc), connect(owner, watchedDoc)]

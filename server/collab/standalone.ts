@@ -1,8 +1,9 @@
 // The collaboration server on its own (no Next.js): the same createCollabServer that server/main.ts mounts, behind a
 // bare HTTP server. Integration tests and the benchmark spawn it as a real process they can SIGKILL or SIGTERM.
 //   PORT, HOST, APP_URL, NEXTAUTH_SECRET, DATABASE_URL or STORYREEL_DATA_DIR, COLLAB_*, REDIS_URL
-// With an IPC channel (child_process.fork / spawn with 'ipc'), answers { type: 'stats' } with memory and room counts.
+// With an IPC channel (child_process.fork), answers { type: 'stats', gc? } with memory, event-loop delay and room counts.
 import http from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, setDatabase } from '@/db/client'
 import { createCollabServer } from './index'
 
@@ -25,11 +26,16 @@ async function main() {
     if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head)
     else socket.destroy()
   })
-  process.on('message', (message: { type?: string; id?: number }) => {
+  // How long the event loop was held up (ms, p99 since the last stats request): what a stall costs every client.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
+  process.on('message', (message: { type?: string; id?: number; gc?: boolean }) => {
     if (message?.type !== 'stats') return
-    ;(globalThis as { gc?: () => void }).gc?.()
+    if (message.gc) (globalThis as { gc?: () => void }).gc?.()
     const memory = process.memoryUsage()
-    process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, ...collab.stats() })
+    const loopDelayP99 = loopDelay.percentile(99) / 1e6
+    loopDelay.reset()
+    process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99, ...collab.stats() })
   })
 
   let stopping = false
