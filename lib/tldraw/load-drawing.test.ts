@@ -34,6 +34,15 @@ describe('loading a panel drawing', () => {
     expect(storedSchema(doc)).toEqual(store.schema.serialize())
   })
 
+  it('upgrades only its own copy for someone who may not write (a viewer)', () => {
+    const doc = docWith(fixture.records, fixture.schema)
+    const store = newStore()
+    expect(loadDrawing(store, doc, 'viewer', { writeBack: false })).toEqual({ kind: 'loaded', migrated: true })
+    expect((store.get(heroBox) as TLGeoShape).props).toHaveProperty('richText')
+    expect((openRecords(doc).get(heroBox) as TLGeoShape).props).toHaveProperty('text', 'Hero enters')
+    expect(storedSchema(doc)).toEqual(fixture.schema)
+  })
+
   it('leaves a current drawing untouched in the document', () => {
     const first = docWith(fixture.records, fixture.schema)
     loadDrawing(newStore(), first, 'me')

@@ -15,8 +15,9 @@ export type LoadOutcome =
  * Loads the document's drawing into `store` (which should be fresh: nothing but what this load puts there). A
  * document without records is left untouched; tldraw creates its page on mount and the binding writes it, with
  * tldraw's fixed default ids, so two people opening a new panel at once end up with the same single page.
+ * `migrated` says the records were upgraded on load (and, with writeBack, in the document).
  */
-export function loadDrawing(store: TLStore, doc: Y.Doc, origin: unknown): LoadOutcome {
+export function loadDrawing(store: TLStore, doc: Y.Doc, origin: unknown, options: { writeBack?: boolean } = {}): LoadOutcome {
   const entries = openRecords(doc)
   const records = storedRecords(entries)
   if (records.length === 0) return { kind: 'empty' }
@@ -34,7 +35,8 @@ export function loadDrawing(store: TLStore, doc: Y.Doc, origin: unknown): LoadOu
     return { kind: 'failed', message: `This drawing could not be opened (${(error as Error).message}).` }
   }
   const upgraded = steps.value.length > 0
-  if (upgraded) {
+  // Viewers upgrade only their own copy: the server would drop their writes anyway, and an editor will write it.
+  if (upgraded && options.writeBack !== false) {
     doc.transact(() => {
       for (const record of records) if (!(record.id in result.value)) entries.delete(record.id)
       for (const record of migrated) entries.set(record.id, record)

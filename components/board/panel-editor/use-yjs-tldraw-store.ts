@@ -44,11 +44,13 @@ export function useYjsTldrawStore({ doc, status, savedLocally, readOnly, assets 
   useEffect(() => {
     if (!canLoad) return
     const origin = { panelEditor: store.id }
-    const result = loadDrawing(store, doc, origin)
+    const result = loadDrawing(store, doc, origin, { writeBack: !readOnly })
     loaded.set(result)
     if (result.kind === 'too-new' || result.kind === 'failed') return
     const stop = bindStoreToDoc(store, doc, origin, (record, error) => console.warn(`Skipped drawing record ${record.id}:`, error))
     return stop
+    // readOnly only matters for the first load; a later change must not reload the drawing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, loaded, doc, canLoad])
 
   const writable = !readOnly && outcome !== null && outcome.kind !== 'too-new' && outcome.kind !== 'failed'
