@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createShapeId, type SerializedSchema, type TLGeoShape, type TLRecord } from 'tldraw'
 import fixture from './__fixtures__/geo-v9-drawing.json'
-import { loadDrawing } from './load-drawing'
+import { loadDrawing, writtenByNewerVersion } from './load-drawing'
 import { metaMapName, openRecords, schemaKey, storedSchema } from './yjs-records'
 import { newStore } from './test-support'
 
@@ -58,6 +58,17 @@ describe('loading a panel drawing', () => {
     const doc = docWith(fixture.records.slice(0, 2), newer)
     expect(loadDrawing(store, doc, 'me')).toMatchObject({ kind: 'too-new' })
     expect(store.allRecords()).toHaveLength(0)
+  })
+
+  it('notices when a newer client upgrades the drawing while it is open here', () => {
+    const store = newStore()
+    const doc = docWith(fixture.records, fixture.schema)
+    loadDrawing(store, doc, 'me')
+    expect(writtenByNewerVersion(store, doc)).toBeNull()
+    const newer: SerializedSchema = structuredClone(store.schema.serialize())
+    if (newer.schemaVersion === 2) newer.sequences['com.tldraw.shape.draw'] = 99
+    doc.getMap(metaMapName).set(schemaKey, newer)
+    expect(writtenByNewerVersion(store, doc)).toMatchObject({ kind: 'too-new' })
   })
 
   it('reports an empty document so the editor can start a new drawing', () => {

@@ -11,6 +11,14 @@ export type LoadOutcome =
   | { kind: 'too-new'; message: string }
   | { kind: 'failed'; message: string }
 
+const tooNew = { kind: 'too-new', message: 'This drawing was saved by a newer version of Storyreel. Reload the page to edit it.' } as const
+
+/** True once someone with a newer tldraw has written the drawing: this client can no longer read all its records. */
+export function writtenByNewerVersion(store: TLStore, doc: Y.Doc): LoadOutcome | null {
+  const theirs = storedSchema(doc)
+  return theirs && !store.schema.getMigrationsSince(theirs).ok ? tooNew : null
+}
+
 /**
  * Loads the document's drawing into `store` (which should be fresh: nothing but what this load puts there). A
  * document without records is left untouched; tldraw creates its page on mount and the binding writes it, with
@@ -25,7 +33,7 @@ export function loadDrawing(store: TLStore, doc: Y.Doc, origin: unknown, options
   // Records without a schema are from before we wrote one: treat them as current and let validation judge them.
   const theirs = storedSchema(doc) ?? ours
   const steps = store.schema.getMigrationsSince(theirs)
-  if (!steps.ok) return { kind: 'too-new', message: 'This drawing was saved by a newer version of Storyreel. Reload the page to edit it.' }
+  if (!steps.ok) return tooNew
   const result = store.schema.migrateStoreSnapshot({ schema: theirs, store: Object.fromEntries(records.map((r) => [r.id, r])) })
   if (result.type === 'error') return { kind: 'failed', message: `This drawing could not be upgraded (${result.reason}).` }
   const migrated = Object.values(result.value) as TLRecord[]

@@ -6,8 +6,8 @@ import { useEffect, useMemo } from 'react'
 import type * as Y from 'yjs'
 import { atom, createTLStore, useValue, defaultBindingUtils, defaultShapeUtils, type TLAssetStore, type TLStoreWithStatus } from 'tldraw'
 import type { ConnectionStatus } from '@/lib/collab/connection-state'
-import { loadDrawing, ensureSchemaStamp, type LoadOutcome } from '@/lib/tldraw/load-drawing'
-import { bindStoreToDoc, openRecords } from '@/lib/tldraw/yjs-records'
+import { loadDrawing, ensureSchemaStamp, writtenByNewerVersion, type LoadOutcome } from '@/lib/tldraw/load-drawing'
+import { bindStoreToDoc, metaMapName, openRecords } from '@/lib/tldraw/yjs-records'
 
 export interface YjsTldrawStoreOptions {
   doc: Y.Doc
@@ -47,8 +47,20 @@ export function useYjsTldrawStore({ doc, status, savedLocally, readOnly, assets 
     const result = loadDrawing(store, doc, origin, { writeBack: !readOnly })
     loaded.set(result)
     if (result.kind === 'too-new' || result.kind === 'failed') return
-    const stop = bindStoreToDoc(store, doc, origin, (record, error) => console.warn(`Skipped drawing record ${record.id}:`, error))
-    return stop
+    const unbind = bindStoreToDoc(store, doc, origin, (record, error) => console.warn(`Skipped drawing record ${record.id}:`, error))
+    // Someone with a newer version upgraded the drawing: stop before this client writes records it half understands.
+    const meta = doc.getMap(metaMapName)
+    const onMeta = () => {
+      const newer = writtenByNewerVersion(store, doc)
+      if (!newer) return
+      unbind()
+      loaded.set(newer)
+    }
+    meta.observe(onMeta)
+    return () => {
+      meta.unobserve(onMeta)
+      unbind()
+    }
     // readOnly only matters for the first load; a later change must not reload the drawing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, loaded, doc, canLoad])
