@@ -2,15 +2,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isPermanentClose } from '@/lib/collab/close-codes'
 import { peopleFromAwareness } from '@/lib/collab/presence'
-import { closeEvent, logOf, openRawSocket, waitUntil, whenSynced, type TestClient } from './testing/clients'
-import { createUser, setRole } from './testing/fixtures'
+import { closeEvent, connectClient, logOf, openRawSocket, upgradeStatus, waitUntil, whenSynced, type TestClient } from './testing/clients'
+import { createProject, createUser, setRole } from './testing/fixtures'
 import { awarenessFrame, logUpdate, updateFrame } from './testing/frames'
 import { createHarness, type Harness } from './testing/harness'
+import type { GuestResolver } from './auth'
 
 let h: Harness
 
+/** Share links as the review feature will keep them: a token in a cookie, a project, a role, revocable. */
+const shareLinks = new Map<string, { guestId: string; name: string; projectId: string; revoked: boolean }>()
+const guestResolver: GuestResolver = {
+  async resolve(request) {
+    const token = /storyreel-guest=([\w-]+)/.exec(request.headers.cookie ?? '')?.[1]
+    const link = token ? shareLinks.get(token) : undefined
+    if (!token || !link || link.revoked) return null
+    return { kind: 'guest', guestId: link.guestId, name: link.name, expiresAt: null, session: { token } }
+  },
+  async roleOn(guest, projectId) {
+    const link = shareLinks.get(String(guest.session.token))
+    return link && !link.revoked && link.projectId === projectId ? 'commenter' : null
+  },
+}
+
 beforeAll(async () => {
-  h = await createHarness({ config: { flushMs: 20 } })
+  h = await createHarness({ config: { flushMs: 20 }, guestResolver })
 }, 60_000)
 
 afterAll(() => h?.close())
@@ -148,5 +164,33 @@ describe('access changes on open sockets', { timeout: 20_000 }, () => {
     )
     expect(count).toBeGreaterThanOrEqual(1)
     expect(await closed).toEqual({ code: 4403, reason: 'Your link was revoked.' })
+  })
+})
+
+describe('guests through the share-link hook', { timeout: 20_000 }, () => {
+  it('lets a guest in read-only under a stamped "(guest)" name, and closes them within 5 s of revocation', async () => {
+    const docName = `board:${h.project.projectId}`
+    shareLinks.set('link-token-1', { guestId: 'guest-1', name: 'Gwen', projectId: h.project.projectId, revoked: false })
+    const owner = h.client(h.owner, docName)
+    const guest = connectClient({ wsUrl: h.server.wsUrl, docName, headers: { cookie: 'storyreel-guest=link-token-1', origin: h.server.origin } })
+    try {
+      await Promise.all([whenSynced(owner), whenSynced(guest)])
+      guest.doc.getArray<string>('log').push(['guest scribble'])
+      await sentinel(guest, owner, 'guest-done')
+      expect(logOf(owner.doc)).not.toContain('guest scribble')
+      expect(owner.provider.awareness.getStates().get(guest.doc.clientID)?.user).toMatchObject({ id: 'guest:guest-1', name: 'Gwen (guest)', guest: true })
+
+      // Another project is not covered by the link.
+      const elsewhere = await createProject(h.database.db, h.owner)
+      expect(await upgradeStatus(`${h.server.wsUrl}/board:${elsewhere.projectId}`, { cookie: 'storyreel-guest=link-token-1', origin: h.server.origin })).toBe(404)
+
+      const closedForGood = new Promise<{ code: number; reason: string }>((resolve) => guest.provider.once('closed', resolve))
+      const revokedAt = Date.now()
+      shareLinks.get('link-token-1')!.revoked = true
+      expect((await closedForGood).code).toBe(4403)
+      expect(Date.now() - revokedAt).toBeLessThan(5_000)
+    } finally {
+      guest.destroy()
+    }
   })
 })

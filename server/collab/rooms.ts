@@ -127,8 +127,11 @@ export class RoomRegistry {
     this.unloadTimers.delete(docId)
     const { updateLog, fanout, services } = this.options
     try {
-      // Saved first, while the room is still reachable: a client arriving meanwhile simply keeps it loaded.
-      while (updateLog.hasPending(docId)) await updateLog.flush()
+      // Saved first (including a write already in flight), while the room is still reachable: a client arriving
+      // meanwhile simply keeps it loaded.
+      do {
+        await updateLog.flush()
+      } while (updateLog.hasPending(docId))
     } catch (error) {
       services.log(`kept ${docId} in memory: its updates could not be saved yet (${(error as Error).message})`)
       this.scheduleUnloadIfIdle(room)

@@ -92,10 +92,16 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
   const keepAlive = setInterval(() => {
     for (const connection of connections()) {
-      if (!connection.alive) connection.socket.terminate()
-      else {
-        connection.alive = false
+      if (!connection.isOpen) continue
+      if (!connection.alive) {
+        connection.socket.terminate()
+        continue
+      }
+      connection.alive = false
+      try {
         connection.socket.ping()
+      } catch {
+        connection.socket.terminate()
       }
     }
   }, keepAliveMs)
@@ -120,7 +126,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       throw new UpgradeRejection(503, 'This document could not be loaded; try again shortly.')
     }
     try {
-      if (socket.destroyed || closing) return
+      if (socket.destroyed) return
+      if (closing) throw new UpgradeRejection(503, 'The server is restarting; try again shortly.')
       // ws completes the upgrade synchronously (no verifyClient), so the socket is attached before the hold ends.
       wss.handleUpgrade(request, socket, head, (ws) => {
         const connection = new Connection(ws, principal, presenceIdentity(principal), name.name, access.projectId, access.role, config.maxMessagesPerSec)
