@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { useBoardActions, reportBoardError } from './board-actions'
 import { BoardDnd } from './board-dnd'
 import type { BoardProject } from './board-project'
+import { BoardLoading } from './board-loading'
 import { BoardToolbar } from './board-toolbar'
 import { PanelInspector } from './panel-inspector'
 import { ReadOnlyNote } from './read-only-note'
@@ -37,7 +38,9 @@ export function BoardEditor({ project, userId }: { project: BoardProject; userId
     <div className="flex flex-col gap-5">
       <BoardToolbar live={live} frameRate={project.frameRate} onAddScene={actions.addScene} />
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
-      {outline.scenes.length === 0 ? (
+      {!live.loaded ? (
+        <BoardLoading />
+      ) : outline.scenes.length === 0 ? (
         <EmptyState
           icon={Clapperboard}
           title="Add your first scene"
@@ -58,7 +61,7 @@ export function BoardEditor({ project, userId }: { project: BoardProject; userId
             </div>
           </BoardDnd>
           {selected ? (
-            <PanelInspector board={board} entry={selected} actions={actions} aspect={aspect} frameRate={project.frameRate} readOnly={readOnly} onClose={() => select(null)} />
+            <PanelInspector board={board} entry={selected} actions={actions} project={project} userId={userId} readOnly={readOnly} onClose={() => select(null)} />
           ) : null}
         </div>
       )}

@@ -34,14 +34,17 @@ export function DurationField({ label, frames, frameRate, disabled, onCommit }: 
     if (event.key === 'Escape') setDraft(null)
   }
   return (
-    <fieldset className="flex flex-col gap-1.5" disabled={disabled}>
+    // Saved when focus leaves both inputs, so seconds then frames is one edit (and one undo step), not two.
+    <fieldset className="flex flex-col gap-1.5" disabled={disabled} onBlur={(event) => {
+      if (!event.currentTarget.contains(event.relatedTarget)) commit()
+    }}>
       <legend className="mb-1.5 text-xs font-medium text-muted-foreground">{label}</legend>
       <div className="flex items-center gap-2">
         <Input id={`${id}-s`} aria-label={`${label} seconds`} inputMode="numeric" className="w-16 font-mono" value={shown.seconds}
-          onChange={(e) => setDraft({ ...shown, seconds: e.target.value.replace(/\D/g, '') })} onBlur={commit} onKeyDown={onKeyDown} />
+          onChange={(e) => setDraft({ ...shown, seconds: e.target.value.replace(/\D/g, '') })} onKeyDown={onKeyDown} />
         <span className="text-xs text-muted-foreground">s</span>
         <Input id={`${id}-f`} aria-label={`${label} frames`} inputMode="numeric" className="w-14 font-mono" value={shown.frames}
-          onChange={(e) => setDraft({ ...shown, frames: e.target.value.replace(/\D/g, '') })} onBlur={commit} onKeyDown={onKeyDown} />
+          onChange={(e) => setDraft({ ...shown, frames: e.target.value.replace(/\D/g, '') })} onKeyDown={onKeyDown} />
         <span className="text-xs text-muted-foreground">f of {fps}</span>
       </div>
     </fieldset>

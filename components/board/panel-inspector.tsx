@@ -9,7 +9,9 @@ import { inputClassName } from '@/components/ui/input'
 import type { BoardActions } from './board-actions'
 import { reportBoardError } from './board-actions'
 import { CommitTextarea } from './commit-field'
+import type { BoardProject } from './board-project'
 import { DurationField } from './duration-field'
+import { PanelDrawingDialog } from './panel-drawing-dialog'
 import { PanelFrame } from './panel-frame'
 
 const cameraMoveLabels: Record<CameraMove['kind'], string> = {
@@ -21,14 +23,15 @@ export interface PanelInspectorProps {
   board: Board
   entry: OutlinePanel
   actions: BoardActions
-  aspect: number
-  frameRate: { numerator: number; denominator: number }
+  project: BoardProject
+  userId: string
   readOnly: boolean
   onClose: () => void
 }
 
-export function PanelInspector({ board, entry, actions, aspect, frameRate, readOnly, onClose }: PanelInspectorProps) {
+export function PanelInspector({ board, entry, actions, project, userId, readOnly, onClose }: PanelInspectorProps) {
   const { panel, label, index } = entry
+  const { frameRate } = project
   const fieldId = useId()
   const update = (patch: PanelPatch) => {
     try {
@@ -47,7 +50,8 @@ export function PanelInspector({ board, entry, actions, aspect, frameRate, readO
           <X aria-hidden />
         </Button>
       </header>
-      <PanelFrame thumbnailAssetId={panel.thumbnailAssetId} number={index} aspect={aspect} />
+      <PanelFrame thumbnailAssetId={panel.thumbnailAssetId} number={index} aspect={project.width / project.height} />
+      <PanelDrawingDialog board={board} project={project} userId={userId} panelId={panel.id} label={label} readOnly={readOnly} />
       <DurationField label="Duration" frames={panel.durationFrames} frameRate={frameRate} disabled={readOnly} onCommit={(durationFrames) => update({ durationFrames })} />
       {(['action', 'dialogue', 'notes'] as const).map((field) => (
         // A label beside (not around) the textarea: a wrapping label would put the typed text into the field's name.

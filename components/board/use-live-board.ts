@@ -14,6 +14,8 @@ export interface LiveBoard {
   undo: BoardUndoManager
   canUndo: boolean
   canRedo: boolean
+  /** The document has content to show: synced with the server, or the offline copy is open. Until then "empty" would be a lie. */
+  loaded: boolean
   /** Why controls are disabled, or null when this person can edit. */
   readOnlyReason: string | null
 }
@@ -34,5 +36,6 @@ export function useLiveBoard(project: BoardProject, userId: string): LiveBoard {
   const [history, setHistory] = useState({ canUndo: false, canRedo: false })
   useEffect(() => undo.onChange(() => setHistory({ canUndo: undo.canUndo(), canRedo: undo.canRedo() })), [undo])
 
-  return { collab, board, outline, undo, ...history, readOnlyReason: readOnlyReasonFor(project, collab.readOnly) }
+  const loaded = collab.savedLocally || collab.status === 'connected' || collab.status === 'read-only' || collab.status === 'denied'
+  return { collab, board, outline, undo, ...history, loaded, readOnlyReason: readOnlyReasonFor(project, collab.readOnly) }
 }

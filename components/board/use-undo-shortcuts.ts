@@ -1,11 +1,12 @@
 'use client'
-// Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (and Ctrl+Y) for the board's per-user undo. Text fields keep their own undo.
+// Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (and Ctrl+Y) for the board's per-user undo. Text fields and dialogs keep their own.
 import { useEffect } from 'react'
 import type { BoardUndoManager } from '@/lib/board'
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+  // Dialogs (the drawing editor) have their own undo.
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="dialog"]') !== null
 }
 
 export function useUndoShortcuts(undo: BoardUndoManager, enabled: boolean) {

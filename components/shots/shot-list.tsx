@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { reportBoardError } from '@/components/board/board-actions'
 import type { BoardProject } from '@/components/board/board-project'
+import { BoardLoading } from '@/components/board/board-loading'
 import { BoardToolbar } from '@/components/board/board-toolbar'
 import { ReadOnlyNote } from '@/components/board/read-only-note'
 import { useLiveBoard } from '@/components/board/use-live-board'
@@ -74,7 +75,9 @@ export function ShotList({ project, userId }: { project: BoardProject; userId: s
       <BoardToolbar live={live} frameRate={project.frameRate} />
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
       <ShotListControls table={table} filter={filter} onFilter={setFilter} groupBy={groupBy} onGroupBy={setGroupBy} readOnly={readOnly} onAddShot={() => addShot()} />
-      {rows.length === 0 ? (
+      {!live.loaded ? (
+        <BoardLoading />
+      ) : rows.length === 0 ? (
         <EmptyState icon={ListVideo} title="No shots yet" description="Add a shot here or a scene on the board; every shot on the board is a row in this list."
           action={<Button disabled={readOnly} onClick={() => addShot()}><Plus aria-hidden /> Add shot</Button>} />
       ) : (
