@@ -57,6 +57,10 @@ test('an editor changes a lens in the shot list, the owner sees it on the board;
   await second.page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Board' }).click()
   const secondBoard = new BoardPage(second.page)
   await expect(secondBoard.connection).toHaveAttribute('data-status', 'connected')
+  // Presence: the owner sees who is here, and a ring with their name on the panel they picked.
+  await expect(owner.page.getByRole('group', { name: `Also here: ${second.name}` })).toBeVisible()
+  await secondBoard.selectPanel('Scene 1 · Shot 1B · panel 2')
+  await expect(board.panel('Scene 1 · Shot 1B · panel 2')).toContainText(second.name)
   await owner.context.setOffline(true)
   const lines = ['Where is the keeper?', 'Gone since Tuesday.', 'Then who lit the lamp?']
   const panels = ['Scene 1 · Shot 1A · panel 1', 'Scene 1 · Shot 1B · panel 1', 'Scene 1 · Shot 1B · panel 2']

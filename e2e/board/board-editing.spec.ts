@@ -1,0 +1,84 @@
+// One person working the board and the shot list: timing in seconds+frames, undo/redo, deletes that can be taken
+// back, and the shot list's filter, grouping, sorting, column choice and reordering.
+import { test, expect } from '../fixtures/actors'
+import { toast } from '../fixtures/app-pages'
+import { BoardPage, ShotListPage } from '../fixtures/board-pages'
+import { uniqueSuffix } from '../fixtures/unique'
+
+test('timing, undo and redo, and an undoable delete on the board', async ({ actors }) => {
+  const { owner } = actors
+  await owner.signUp()
+  const projectId = await owner.workspace.createProject({ name: `Harbour ${uniqueSuffix()}`, frameRate: /^24 fps/ })
+  const board = new BoardPage(owner.page)
+  await board.goto(projectId)
+  await owner.page.getByRole('button', { name: 'Add scene' }).first().click()
+  await expect(board.runningTime).toHaveText('2s 00f')
+
+  await board.selectPanel('Scene 1 · Shot 1A · panel 1')
+  await board.inspector.getByLabel('Duration seconds').fill('3')
+  await board.inspector.getByLabel('Duration frames').fill('12')
+  await board.inspector.getByLabel('Duration frames').press('Enter')
+  await expect(board.runningTime).toHaveText('3s 12f')
+  await expect(board.panel('Scene 1 · Shot 1A · panel 1')).toContainText('3s 12f')
+
+  // Undo and redo from the keyboard, outside any text field.
+  await board.counts.click()
+  await owner.page.keyboard.press('ControlOrMeta+z')
+  await expect(board.runningTime).toHaveText('2s 00f')
+  await owner.page.keyboard.press('ControlOrMeta+Shift+z')
+  await expect(board.runningTime).toHaveText('3s 12f')
+
+  await board.inspector.getByRole('button', { name: 'Duplicate' }).click()
+  await expect(board.counts).toHaveText('1 scene · 1 shot · 2 panels')
+  await expect(board.runningTime).toHaveText('7s 00f')
+  await board.inspector.getByRole('button', { name: 'Delete' }).click()
+  await expect(board.counts).toHaveText('1 scene · 1 shot · 1 panel')
+  await toast(owner.page, 'Panel 2 deleted', 'success').getByRole('button', { name: 'Undo' }).click()
+  await expect(board.counts).toHaveText('1 scene · 1 shot · 2 panels')
+})
+
+test('the shot list filters, groups, sorts, remembers hidden columns and reorders by button and keyboard', async ({ actors }) => {
+  const { owner } = actors
+  await owner.signUp()
+  const projectId = await owner.workspace.createProject({ name: `Breakwater ${uniqueSuffix()}` })
+  const list = new ShotListPage(owner.page)
+  await list.goto(projectId)
+  await expect(owner.page.getByRole('heading', { name: 'No shots yet' })).toBeVisible()
+  for (let i = 0; i < 3; i++) await owner.page.getByRole('button', { name: 'Add shot' }).first().click()
+  await expect(list.rows).toHaveCount(3)
+  await list.editText('Location', '1A', 'Harbour')
+  await list.editText('Location', '1B', 'Cliff')
+  await list.editText('Location', '1C', 'Harbour')
+
+  await owner.page.getByLabel('Filter shots').fill('cliff')
+  await expect(list.rows).toHaveCount(1)
+  await expect(list.cell('Shot', '1B')).toBeVisible()
+  await owner.page.getByLabel('Filter shots').fill('')
+
+  await owner.page.getByLabel('Group by').selectOption('location')
+  await expect(owner.page.getByRole('rowgroup', { name: 'Harbour' }).getByTestId('shot-row')).toHaveCount(2)
+  await expect(owner.page.getByRole('rowgroup', { name: 'Cliff' }).getByTestId('shot-row')).toHaveCount(1)
+  await owner.page.getByLabel('Group by').selectOption('none')
+
+  await owner.page.getByRole('button', { name: 'Location', exact: true }).click()
+  await expect(list.rows.first()).toContainText('Cliff')
+  await owner.page.getByRole('button', { name: 'Location', exact: true }).click() // descending
+  await owner.page.getByRole('button', { name: 'Location', exact: true }).click() // back to board order
+  await expect(list.rows.first()).toContainText('Harbour')
+
+  // Move 1A down with its button: it becomes 1B. Alt+↑ in its row takes it back.
+  await owner.page.getByRole('button', { name: 'Move shot 1A down' }).click()
+  await expect(list.cell('Location', '1A')).toHaveText('Cliff')
+  await list.cell('Location', '1B').focus()
+  await owner.page.keyboard.press('Alt+ArrowUp')
+  await expect(list.cell('Location', '1A')).toHaveText('Harbour')
+
+  // Hide the lens column; it stays hidden after a reload.
+  await owner.page.getByRole('button', { name: 'Columns' }).click()
+  await owner.page.getByRole('menuitemcheckbox', { name: 'Lens' }).click()
+  await owner.page.keyboard.press('Escape')
+  await expect(list.cell('Lens', '1A')).toHaveCount(0)
+  await owner.page.reload()
+  await expect(list.cell('Location', '1A')).toHaveText('Harbour')
+  await expect(list.cell('Lens', '1A')).toHaveCount(0)
+})
