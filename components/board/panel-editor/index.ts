@@ -10,5 +10,7 @@
 //                         PNG and a 480 px thumbnail of the frame are uploaded; write them with board.updatePanel.
 // A reference image imported with the toolbar button becomes a locked bottom layer with meta
 // { layer: 'background', origin: 'imported', mediaAssetId }.
+// Deploying: tldraw 5.4 removes the editor after 5 s on https with a real hostname unless a licence key is set in
+// NEXT_PUBLIC_TLDRAW_LICENSE_KEY (http and localhost only show a watermark). Assets come from app/tldraw-assets.
 export { PanelEditor, type PanelEditorProps } from './panel-editor'
 export type { RenderedPanel } from './use-panel-render'
