@@ -21,12 +21,13 @@ export function describeFailure(error: unknown): StoredFailure {
 }
 
 const ourFailure = z.object({ message: z.string() })
-// pg-boss's maintenance writes this when it reclaims a job whose lease ran out (its worker died or hung).
+// pg-boss's maintenance writes this when it reclaims a job whose lease ran out: its worker died or hung, or its
+// handler ran past expireInSeconds and maintenance got there before the worker's own timer.
 const reclaimedByPgBoss = z.object({ value: z.object({ message: z.literal('job failed by timeout in active state') }) })
 
 export function readFailureMessage(output: unknown): string | null {
   if (output === null || output === undefined) return null
-  if (reclaimedByPgBoss.safeParse(output).success) return 'The worker running the job stopped responding.'
+  if (reclaimedByPgBoss.safeParse(output).success) return 'The job ran past its time limit or its worker stopped responding.'
   const ours = ourFailure.safeParse(output)
   return ours.success ? ours.data.message : unexpected
 }

@@ -8,6 +8,7 @@ import type { JobState, JobStatus } from '@/lib/jobs/job-status'
 import { findJobDefinition, type JobDefinition } from './define-job'
 import { readFailureMessage } from './job-failure'
 import { pgBossDatabase, withQueueTransaction } from './pg-boss-database'
+import { pruneJobProgress } from './prune-job-progress'
 import { bossSchema, defaultTuning, type JobQueueTuning, type QueueRuntime } from './queue-runtime'
 import { interruptRunningJob } from './running-jobs'
 import { startWorkerPool, type Workers } from './worker-pool'
@@ -50,6 +51,10 @@ export class JobQueue {
       maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
     })
     boss.on('error', (error: Error) => console.error('[jobs] pg-boss:', error.message))
+    // pg-boss emits this on the one instance that ran its maintenance this interval; ours piggybacks on it.
+    boss.on('maintenance', () => {
+      pruneJobProgress(handle.db).catch((error: Error) => console.error('[jobs] pruning job_progress failed:', error.message))
+    })
     await boss.start()
     return new JobQueue({ handle, boss, tuning: settings })
   }

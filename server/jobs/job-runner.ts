@@ -83,8 +83,8 @@ export async function runLeasedJob(
   await progress.flush()
   progress.close()
   try {
-    await settleLease(runtime, lease, outcome)
-    if (!outcome.ok) {
+    const recorded = await settleLease(runtime, lease, outcome)
+    if (recorded && !outcome.ok) {
       const { detail } = describeFailure(outcome.error)
       console.warn(`[jobs] ${lease.queue} ${lease.jobId} attempt ${lease.retryCount + 1} failed: ${detail}`)
     }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { jobProgress } from '@/db/schema'
@@ -89,6 +89,21 @@ describe('enqueueing', () => {
       await workers.stop()
     }
     expect(await enqueueJob(job, input, { singletonKey: 'version-7' })).not.toBe(first)
+  })
+})
+
+describe('job_progress housekeeping', () => {
+  it("forgets rows a month after their last update, during pg-boss's maintenance", async () => {
+    const old = '2b7e1516-28ae-4d2a-a6ab-f7158809cf4f'
+    const fresh = '3c4fcf09-8f0e-4c43-a7a1-2f1f1d2b1e12'
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000)
+    await env.handle.db.insert(jobProgress).values([
+      { jobId: old, queue: 'archived-long-ago', updatedAt: longAgo },
+      { jobId: fresh, queue: 'recent' },
+    ])
+    const remaining = async () =>
+      (await env.handle.db.select({ id: jobProgress.jobId }).from(jobProgress).where(inArray(jobProgress.jobId, [old, fresh]))).map((r) => r.id)
+    await expect.poll(remaining, { timeout: 10_000 }).toEqual([fresh])
   })
 })
 

@@ -31,7 +31,7 @@ function startWorker(env: NodeJS.ProcessEnv) {
 }
 
 const baseEnv = () => {
-  const env = { ...process.env, NODE_ENV: 'production' as const }
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' }
   delete env.DATABASE_URL
   delete env.STORYREEL_TEST_DB
   return env

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { probeMedia } from './probe-media'
+import { probeMedia, untrustedInput } from './probe-media'
 import { FfmpegError, runFfmpeg, type FfmpegProgress } from './run-ffmpeg'
 import { ProcessTimeoutError } from './run-process'
-import { tempFolder } from './testing/clips'
+import { makeClip, tempFolder } from './testing/clips'
 
 let folder: Awaited<ReturnType<typeof tempFolder>>
 const file = (name: string) => path.join(folder.dir, name)
@@ -98,5 +98,16 @@ describe('runFfmpeg', () => {
     const args = ['-f', 'lavfi', '-i', 'testsrc=s=64x48:d=1', existing]
     await expect(runFfmpeg(args, { timeoutMs: 5000 })).rejects.toThrow(/already exists|Not overwriting/)
     expect(fs.readFileSync(existing, 'utf8')).toBe('an earlier render')
+  })
+
+  it('reads uploads through untrustedInput: a real clip transcodes, a playlist dressed as one is refused', async () => {
+    const upload = await makeClip(file('upload.mov'))
+    await runFfmpeg([...untrustedInput(upload), '-c:v', 'libx264', '-preset', 'ultrafast', '-y', file('proxy.mp4')], { timeoutMs: 10_000 })
+    expect(fs.existsSync(file('proxy.mp4'))).toBe(true)
+
+    fs.writeFileSync(file('upload2.mov'), '#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nhttp://127.0.0.1:9/x.ts\n#EXT-X-ENDLIST\n')
+    const refused = runFfmpeg([...untrustedInput(file('upload2.mov')), '-y', file('proxy2.mp4')], { timeoutMs: 10_000 })
+    await expect(refused).rejects.toThrow("Protocol 'http' not on whitelist 'file,pipe'")
+    expect(fs.existsSync(file('proxy2.mp4'))).toBe(false)
   })
 })

@@ -32,6 +32,7 @@ describe('validateVideoUpload accepts', () => {
     'Matroska': { name: 'cut.mkv', options: {} },
     'WebM (VP8)': { name: 'cut.webm', options: { codecArgs: ['-c:v', 'libvpx', '-deadline', 'realtime', '-b:v', '100k'] } },
     'AVI (MPEG-4 Part 2)': { name: 'cut.avi', options: { codecArgs: ['-c:v', 'mpeg4'] } },
+    'MXF (MPEG-2)': { name: 'cut.mxf', options: { video: 'testsrc=s=64x48:r=25:d=1', codecArgs: ['-c:v', 'mpeg2video', '-f', 'mxf'] } },
   }
   for (const [label, { name, options }] of Object.entries(formats)) {
     it(label, async () => {
