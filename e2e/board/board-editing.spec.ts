@@ -82,3 +82,34 @@ test('the shot list filters, groups, sorts, remembers hidden columns and reorder
   await expect(list.cell('Location', '1A')).toHaveText('Harbour')
   await expect(list.cell('Lens', '1A')).toHaveCount(0)
 })
+
+test('a stroke drawn in the panel editor becomes the panel’s picture on the board', async ({ actors }) => {
+  const { owner } = actors
+  await owner.signUp()
+  const projectId = await owner.workspace.createProject({ name: `Beacon ${uniqueSuffix()}`, resolution: /2048 × 858/ })
+  const board = new BoardPage(owner.page)
+  await board.goto(projectId)
+  await owner.page.getByRole('button', { name: 'Add scene' }).first().click()
+  const card = board.panel('Scene 1 · Shot 1A · panel 1')
+  await expect(card.locator('img')).toHaveCount(0) // the numbered placeholder until something is drawn
+
+  await board.selectPanel('Scene 1 · Shot 1A · panel 1')
+  await board.inspector.getByRole('button', { name: 'Draw panel' }).click()
+  const dialog = owner.page.getByRole('dialog', { name: 'Scene 1 · Shot 1A · panel 1' })
+  // tldraw's canvas and its "d" shortcut for the draw tool: the editor's own surface, not ours to relabel.
+  const canvas = dialog.locator('.tl-canvas')
+  await expect(canvas).toBeVisible()
+  await owner.page.keyboard.press('d')
+  const box = (await canvas.boundingBox())!
+  await owner.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4)
+  await owner.page.mouse.down()
+  for (let i = 1; i <= 10; i++) await owner.page.mouse.move(box.x + box.width * (0.3 + i * 0.04), box.y + box.height * (0.4 + (i % 2) * 0.1))
+  await owner.page.mouse.up()
+
+  // The editor renders the frame shortly after the last stroke; the board behind the dialog picks it up.
+  await expect(card.locator('img')).toHaveAttribute('src', /^\/api\/media\//, { timeout: 20_000 })
+  await expect(card.locator('img')).toHaveJSProperty('complete', true)
+  expect(await card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+})
