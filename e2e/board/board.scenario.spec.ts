@@ -2,6 +2,7 @@
 // made by keyboard drag-and-drop follows everywhere, offline edits arrive once back online, and viewers only look.
 import { test, expect, type Actor } from '../fixtures/actors'
 import { BoardPage, ShotListPage } from '../fixtures/board-pages'
+import { CollabNetwork } from '../fixtures/collab-network'
 import { uniqueSuffix } from '../fixtures/unique'
 
 /** The owner makes a team workspace and a 24 fps project, then invites the second actor with `role`. */
@@ -34,6 +35,7 @@ async function buildScene(owner: Actor, projectId: string) {
 
 test('an editor changes a lens in the shot list, the owner sees it on the board; keyboard reorders and offline edits follow', async ({ actors }) => {
   const { owner, second } = actors
+  const ownerNetwork = await CollabNetwork.attach(owner.context)
   const projectId = await projectWithMember(owner, second, 'Editor')
   const board = await buildScene(owner, projectId)
   await expect(board.panel('Scene 1 · Shot 1A · panel 2')).toBeVisible()
@@ -61,7 +63,8 @@ test('an editor changes a lens in the shot list, the owner sees it on the board;
   await expect(owner.page.getByRole('group', { name: `Also here: ${second.name}` })).toBeVisible()
   await secondBoard.selectPanel('Scene 1 · Shot 1B · panel 2')
   await expect(board.panel('Scene 1 · Shot 1B · panel 2')).toContainText(second.name)
-  await owner.context.setOffline(true)
+  await ownerNetwork.goOffline()
+  await expect(board.connection).toHaveAttribute('data-status', 'offline')
   const lines = ['Where is the keeper?', 'Gone since Tuesday.', 'Then who lit the lamp?']
   const panels = ['Scene 1 · Shot 1A · panel 1', 'Scene 1 · Shot 1B · panel 1', 'Scene 1 · Shot 1B · panel 2']
   for (const [i, label] of panels.entries()) {
@@ -69,7 +72,10 @@ test('an editor changes a lens in the shot list, the owner sees it on the board;
     await board.setPanelField('Dialogue', lines[i]!)
     await expect(board.panel(label)).toContainText(lines[i]!)
   }
-  await owner.context.setOffline(false)
+  // Nothing has reached the editor yet; back online, all three arrive.
+  await expect(secondBoard.panel(panels[0]!)).not.toContainText(lines[0]!)
+  await ownerNetwork.goOnline()
+  await expect(board.connection).toHaveAttribute('data-status', 'connected')
   for (const [i, label] of panels.entries()) await expect(secondBoard.panel(label)).toContainText(lines[i]!)
 })
 
