@@ -17,17 +17,9 @@ import {
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import type { Board } from '@/lib/board'
+import { moveForDrop, type DragData, type DragKind } from './board-moves'
 
-export type DragKind = 'shot' | 'panel'
-
-interface DragData {
-  kind: DragKind
-  id: string
-  parentId: string
-  /** "shot 2B", "panel 3 of shot 2B": what screen readers hear during a drag. */
-  label: string
-  sortable?: { containerId: string; index: number }
-}
+export type { DragKind }
 
 const DragKindContext = createContext<DragKind | null>(null)
 
@@ -40,17 +32,6 @@ export const dragId = (kind: DragKind, id: string) => `${kind}:${id}`
 const sameKindOnly: CollisionDetection = (args) => {
   const kind = (args.active.data.current as DragData | undefined)?.kind
   return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => (c.data.current as DragData | undefined)?.kind === kind) })
-}
-
-export function moveForDrop(board: Board, active: DragData, over: DragData) {
-  if (active.kind !== over.kind || active.id === over.id) return
-  const sameParent = active.parentId === over.parentId
-  const index = over.sortable?.index
-  if (active.kind === 'shot') {
-    board.moveShot(active.id, sameParent && index !== undefined ? { sceneId: over.parentId, index } : { before: over.id })
-  } else {
-    board.movePanel(active.id, sameParent && index !== undefined ? { shotId: over.parentId, index } : { before: over.id })
-  }
 }
 
 const labelOf = (data: unknown) => (data as DragData | undefined)?.label ?? 'item'

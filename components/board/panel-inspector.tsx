@@ -65,7 +65,7 @@ export function PanelInspector({ board, entry, actions, project, userId, readOnl
       <div className="grid grid-cols-2 gap-3">
         <label className="flex flex-col gap-1.5 text-xs font-medium text-muted-foreground">
           Camera move
-          <select className={selectClass} disabled={readOnly || panel.cameraMove.kind === 'custom'} value={panel.cameraMove.kind}
+          <select aria-label="Camera move" className={selectClass} disabled={readOnly || panel.cameraMove.kind === 'custom'} value={panel.cameraMove.kind}
             onChange={(e) => update({ cameraMove: { kind: e.target.value as (typeof simpleCameraMoves)[number] } })}>
             {[...simpleCameraMoves, ...(panel.cameraMove.kind === 'custom' ? (['custom'] as const) : [])].map((kind) => (
               <option key={kind} value={kind}>{cameraMoveLabels[kind]}</option>
@@ -74,7 +74,7 @@ export function PanelInspector({ board, entry, actions, project, userId, readOnl
         </label>
         <label className="flex flex-col gap-1.5 text-xs font-medium text-muted-foreground">
           Transition in
-          <select className={selectClass} disabled={readOnly} value={transition.kind}
+          <select aria-label="Transition in" className={selectClass} disabled={readOnly} value={transition.kind}
             onChange={(e) => {
               const kind = e.target.value as TransitionIn['kind']
               update({ transitionIn: kind === 'cut' ? { kind } : { kind, durationFrames: 'durationFrames' in transition ? transition.durationFrames : 12 } })
