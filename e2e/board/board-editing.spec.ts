@@ -35,6 +35,21 @@ test('timing, undo and redo, and an undoable delete on the board', async ({ acto
   await expect(board.counts).toHaveText('1 scene · 1 shot · 1 panel')
   await toast(owner.page, 'Panel 2 deleted', 'success').getByRole('button', { name: 'Undo' }).click()
   await expect(board.counts).toHaveText('1 scene · 1 shot · 2 panels')
+
+  // A panel moved by keyboard into the next shot: lift, arrow down onto shot 1B's panel, drop before it.
+  await owner.page.getByRole('button', { name: 'Add shot' }).click()
+  await expect(board.shot('Scene 1 · Shot 1B').getByTestId('panel-card')).toHaveCount(1)
+  const handle = owner.page.getByRole('button', { name: 'Move Scene 1 · Shot 1A · panel 2', exact: true })
+  await handle.focus()
+  await owner.page.keyboard.press('Space')
+  await expect(handle).toHaveAttribute('aria-pressed', 'true')
+  await owner.page.keyboard.press('ArrowDown')
+  await expect(owner.page.getByText('Panel 2 of shot 1A is over panel 1 of shot 1B.')).toBeAttached()
+  await owner.page.keyboard.press('Space')
+  await expect(board.shot('Scene 1 · Shot 1A').getByTestId('panel-card')).toHaveCount(1)
+  await expect(board.shot('Scene 1 · Shot 1B').getByTestId('panel-card')).toHaveCount(2)
+  // It kept its 3s 12f and now opens shot 1B.
+  await expect(board.panel('Scene 1 · Shot 1B · panel 1')).toContainText('3s 12f')
 })
 
 test('the shot list filters, groups, sorts, remembers hidden columns and reorders by button and keyboard', async ({ actors }) => {
