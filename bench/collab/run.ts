@@ -2,6 +2,7 @@
 // the stock y-websocket server, same run, same loopback, same stock client. Servers and clients are separate
 // processes. Prints Markdown tables (and saves them under bench/results/); bounded to about four minutes.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fork } from 'node:child_process'
@@ -164,7 +165,8 @@ async function main() {
   await Promise.all(servers().map((server) => server.stop()))
   await database.dispose()
 
-  const markdown = renderReport(rows, saturation, memory)
+  const loadAverage = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'
+  const markdown = `Machine: ${os.cpus().length} cores, Node ${process.version}; load average at the end (1/5/15 min): ${loadAverage}.\n\n${renderReport(rows, saturation, memory)}`
   console.log('\n' + markdown)
   const dir = path.join(process.cwd(), 'bench', 'results')
   fs.mkdirSync(dir, { recursive: true })

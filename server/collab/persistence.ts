@@ -3,7 +3,7 @@
 // from memory, so a document that failed to load (or loaded empty) can never overwrite stored data.
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import * as Y from 'yjs'
-import { getDb } from '@/db'
+import { getDatabase, getDb } from '@/db'
 import { collabSnapshots, collabUpdates } from '@/db/schema'
 import { Batcher } from './batcher'
 
@@ -137,10 +137,13 @@ export class UpdateLog {
       if (list) list.push(item.update)
       else byDoc.set(item.docId, [item.update])
     }
-    const rows = [...byDoc].map(([docId, updates]) => ({ docId, update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) }))
-    const db = await getDb()
-    await db.insert(collabUpdates).values(rows)
-    for (const { docId } of rows) {
+    const docIds = [...byDoc.keys()]
+    const merged = [...byDoc.values()].map((updates) => toBuffer(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)))
+    // Two array parameters instead of two per row: half the time of a drizzle multi-row insert on PGlite, where every
+    // query runs on this thread.
+    const database = await getDatabase()
+    await database.query('insert into collab_updates (doc_id, update) select * from unnest($1::text[], $2::bytea[])', [docIds, merged])
+    for (const docId of docIds) {
       const count = (this.unfolded.get(docId) ?? 0) + 1
       this.unfolded.set(docId, count)
       if (count >= this.options.compactAfter) void this.compact(docId)
@@ -162,4 +165,9 @@ export class UpdateLog {
     this.compacting.set(docId, compaction)
     return compaction
   }
+}
+
+/** pg serialises Buffers inside array parameters; PGlite takes either. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
