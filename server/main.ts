@@ -35,8 +35,10 @@ async function main() {
   await app.prepare()
   const handle = app.getRequestHandler()
 
-  const { createCollabServer } = await import('./collab')
+  const { createCollabServer, setCollabServer } = await import('./collab')
   const collab = createCollabServer()
+  // Server actions run in the Next bundle, which reaches this collab server only through globalThis.
+  setCollabServer(collab)
   const { startWorkers } = await import('./jobs/workers')
   const workers = env.STORYREEL_RUN_WORKERS === 'true' ? await startWorkers() : null
 

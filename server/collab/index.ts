@@ -2,3 +2,5 @@
 export { createCollabServer, type CollabServer, type CollabServerOptions, type ConnectionInfo } from './server'
 export { registerGuestResolver, type GuestPrincipal, type GuestResolver, type Principal, type UpgradeRequestInfo } from './auth'
 export { loadCollabConfig, type CollabConfig } from './config'
+export { changeDocument, readDocument, type LiveDocuments } from './document-access'
+export { getCollabServer, setCollabServer } from './global-handle'

@@ -11,6 +11,7 @@ import { authorizeDoc, canWrite, type DocAccess } from './access'
 import { authenticateUpgrade, checkOrigin, presenceIdentity, registeredGuestResolver, UpgradeRejection, type GuestResolver, type Principal } from './auth'
 import { loadCollabConfig, type CollabConfig } from './config'
 import { Connection } from './connection'
+import { createLiveDocuments, type LiveDocuments } from './document-access'
 import { RedisFanout } from './fanout'
 import { messageTooLargeReason } from './limits'
 import { PanelRegistry } from './panel-registry'
@@ -43,6 +44,8 @@ export interface CollabServer {
   /** Closes matching sockets for good (e.g. a revoked share link); returns how many. */
   closeConnections(predicate: (connection: ConnectionInfo) => boolean, reason: string): number
   stats(): { rooms: number; connections: number }
+  /** Server-side reads and writes of documents through their rooms (see document-access.ts). */
+  documents: LiveDocuments
   /** Stops accepting, closes sockets, saves everything pending. */
   close(): Promise<void>
 }
@@ -196,6 +199,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       }
       return closed
     },
+
+    documents: createLiveDocuments(registry, () => updateLog.flush()),
 
     stats() {
       const rooms = registry.all()
