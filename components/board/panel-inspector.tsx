@@ -43,7 +43,7 @@ export function PanelInspector({ board, entry, actions, project, userId, readOnl
   const selectClass = cn(inputClassName, 'h-9 appearance-auto')
   const transition = panel.transitionIn
   return (
-    <aside className="flex w-full flex-col gap-4 rounded-xl border border-border bg-card p-4 lg:sticky lg:top-4 lg:w-80" aria-label="Panel details" data-testid="panel-inspector">
+    <aside className="flex w-full flex-col gap-4 rounded-xl border border-border bg-card p-4 lg:sticky lg:top-40 lg:max-h-[calc(100vh-11rem)] lg:w-80 lg:shrink-0 lg:overflow-y-auto" aria-label="Panel details" data-testid="panel-inspector">
       <header className="flex items-start justify-between gap-2">
         <h2 className="text-sm font-semibold">{label}</h2>
         <Button variant="ghost" size="icon" onClick={onClose} aria-label="Close panel details">

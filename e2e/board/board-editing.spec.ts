@@ -113,7 +113,8 @@ test('a stroke drawn in the panel editor becomes the panel’s picture on the bo
   const dialog = owner.page.getByRole('dialog', { name: 'Scene 1 · Shot 1A · panel 1' })
   // tldraw's canvas and its "d" shortcut for the draw tool: the editor's own surface, not ours to relabel.
   const canvas = dialog.locator('.tl-canvas')
-  await expect(canvas).toBeVisible()
+  // The drawing tools are a large chunk loaded on first open; on a busy two-core runner that can take a while.
+  await expect(canvas).toBeVisible({ timeout: 30_000 })
   await owner.page.keyboard.press('d')
   const box = (await canvas.boundingBox())!
   await owner.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4)
