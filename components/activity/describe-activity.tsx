@@ -65,6 +65,10 @@ export function describeActivity(item: ActivityItem): React.ReactNode {
       return data.left === true ? <>left the workspace</> : <>removed {member} from the workspace</>
     case 'invitation.revoked':
       return <>revoked {email ? <>the invitation for <Strong>{email}</Strong></> : <>an invitation link{role(data, 'role') ? <> for a {role(data, 'role')}</> : null}</>}</>
+    case 'board.snapshot_created':
+      return <>saved the board of <Strong>{item.projectName ?? 'a project'}</Strong> as version <Strong>{text(data, 'name') ?? 'untitled'}</Strong></>
+    case 'board.snapshot_restored':
+      return <>restored the board of <Strong>{item.projectName ?? 'a project'}</Strong> to version <Strong>{text(data, 'name') ?? 'untitled'}</Strong></>
     default:
       return <>made a change ({item.kind})</>
   }

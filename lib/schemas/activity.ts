@@ -11,6 +11,8 @@ export const activityKinds = [
   'member.role_changed',
   'member.removed',
   'invitation.revoked',
+  'board.snapshot_created',
+  'board.snapshot_restored',
 ] as const
 
 export type ActivityKind = (typeof activityKinds)[number]

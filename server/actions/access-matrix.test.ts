@@ -18,7 +18,12 @@ import { getProject } from '@/server/services/projects/get-project'
 import { listProjects } from '@/server/services/projects/list-projects'
 import { getWorkspace } from '@/server/services/workspaces/get-workspace'
 import { addMember, outcome, seedTeam, seedUser } from '@/server/services/testing/fixtures'
+import { createSnapshot } from '@/server/services/boards/create-snapshot'
 import { signUpAction } from './auth/sign-up'
+import { createSnapshotAction } from './boards/create-snapshot'
+import { getSnapshotPreviewAction } from './boards/get-snapshot-preview'
+import { listSnapshotsAction } from './boards/list-snapshots'
+import { restoreSnapshotAction } from './boards/restore-snapshot'
 import { acceptInvitationAction } from './members/accept-invitation'
 import { changeMemberRoleAction } from './members/change-member-role'
 import { createInvitationAction } from './members/create-invitation'
@@ -70,6 +75,13 @@ const row = (owner: Outcome, editor: Outcome, commenter: Outcome, viewer: Outcom
   'non-member': nonMember,
   'signed-out': signedOut,
 })
+
+/** A project with one saved board version, for the version actions. */
+async function freshSnapshot(world: World): Promise<{ projectId: string; snapshotId: string }> {
+  const projectId = await freshProject(world)
+  const { snapshotId } = await createSnapshot({ actor: world.members.owner, projectId, name: 'Saved' })
+  return { projectId, snapshotId }
+}
 
 const unique = () => crypto.randomBytes(4).toString('hex')
 const tokenOf = (url: string) => url.split('/invite/')[1]!
@@ -176,6 +188,30 @@ const matrix: ActionCase[] = [
     },
     expected: row(ok, ok, ok, ok, hidden, signIn),
   },
+  {
+    name: 'createSnapshotAction',
+    action: createSnapshotAction,
+    arrange: async (world) => ({ input: { projectId: await freshProject(world), name: `Version ${unique()}` } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'listSnapshotsAction',
+    action: listSnapshotsAction,
+    arrange: async (world) => ({ input: { projectId: (await freshSnapshot(world)).projectId } }),
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'getSnapshotPreviewAction',
+    action: getSnapshotPreviewAction,
+    arrange: async (world) => ({ input: await freshSnapshot(world) }),
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'restoreSnapshotAction',
+    action: restoreSnapshotAction,
+    arrange: async (world) => ({ input: await freshSnapshot(world) }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
 ]
 
 function callerActor(world: World, caller: Caller): Actor | null {
@@ -244,6 +280,8 @@ describe('access matrix', () => {
       ['changeMemberRoleAction(foreign workspace, yourself)', (w) => changeMemberRoleAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId, role: 'owner' })],
       ['removeMemberAction(own workspace, foreign member)', (w) => removeMemberAction({ workspaceId: w.workspaceId, userId: w.foreign.member.userId })],
       ['removeMemberAction(foreign workspace, foreign member)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.foreign.member.userId })],
+      ['createSnapshotAction(foreign project)', (w) => createSnapshotAction({ projectId: w.foreign.projectId, name: 'Taken' })],
+      ['listSnapshotsAction(foreign project)', (w) => listSnapshotsAction({ projectId: w.foreign.projectId })],
       ['removeMemberAction(foreign workspace, yourself)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId })],
     ]
     it.each(foreignCalls)('%s', async (_name, call) => {
