@@ -9,14 +9,13 @@ export interface BoardProject {
   width: number
   height: number
   role: Role
-  archived: boolean
 }
 
 /** Why this person cannot change the board, or null when they can. */
 export function readOnlyReasonFor(project: BoardProject, collabReadOnly: boolean): string | null {
   if (project.role === 'viewer') return 'You are a viewer: you can look at the board but not change it.'
   if (project.role === 'commenter') return 'You are a commenter: you can look at the board but not change it.'
-  if (project.archived && project.role !== 'owner' && project.role !== 'editor') return 'This project is archived.'
+  // Archived projects stay editable for owners and editors; anything else the server decides, and says so here.
   if (collabReadOnly) return 'This board is read-only for you.'
   return null
 }

@@ -10,6 +10,5 @@ export function boardProjectOf(project: ProjectDetail): BoardProject {
     width: project.width,
     height: project.height,
     role: project.role,
-    archived: project.archivedAt !== null,
   }
 }
