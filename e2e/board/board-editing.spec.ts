@@ -65,6 +65,18 @@ test('the shot list filters, groups, sorts, remembers hidden columns and reorder
   await list.editText('Location', '1B', 'Cliff')
   await list.editText('Location', '1C', 'Harbour')
 
+  // Tab saves and moves to the next cell; Enter opens it; Escape drops a change.
+  await list.cell('Lens', '1A').click()
+  await owner.page.getByRole('textbox', { name: 'Lens of shot 1A' }).fill('40mm')
+  await owner.page.keyboard.press('Tab')
+  await expect(list.cell('Lens', '1A')).toHaveText('40mm')
+  await expect(list.cell('Equipment', '1A')).toBeFocused()
+  await owner.page.keyboard.press('Enter')
+  await owner.page.getByRole('textbox', { name: 'Equipment of shot 1A' }).fill('Slider')
+  await owner.page.keyboard.press('Escape')
+  await expect(list.cell('Equipment', '1A')).toHaveText('—')
+  await expect(list.cell('Equipment', '1A')).toBeFocused()
+
   await owner.page.getByLabel('Filter shots').fill('cliff')
   await expect(list.rows).toHaveCount(1)
   await expect(list.cell('Shot', '1B')).toBeVisible()
