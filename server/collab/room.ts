@@ -203,7 +203,9 @@ export class Room {
   ): void => {
     const update = encodeAwarenessStates(this.awareness, added.concat(updated, removed))
     const frame = awarenessMessage(update)
-    for (const connection of this.connections) if (connection !== origin) connection.send(frame)
+    // The sender gets its own update back too, as from the stock server: a client alone on a document hears nothing
+    // else, and the provider drops a connection that has been silent for 30 s.
+    for (const connection of this.connections) connection.send(frame)
     if (origin !== remoteOrigin) this.services.publish?.(this.docId, 'awareness', update)
   }
 

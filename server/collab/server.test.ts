@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { eq } from 'drizzle-orm'
 import { collabUpdates, docPanels } from '@/db/schema'
-import { logOf, upgradeStatus, waitUntil, whenSynced } from './testing/clients'
+import { logOf, openRawSocket, upgradeStatus, waitUntil, whenSynced } from './testing/clients'
 import { createProject, createUser } from './testing/fixtures'
-import { logUpdate } from './testing/frames'
+import { awarenessFrame, logUpdate } from './testing/frames'
 import { createHarness, type Harness } from './testing/harness'
 
 let h: Harness
@@ -48,6 +48,17 @@ describe('sync through the server', { timeout: 20_000 }, () => {
     late.provider.disconnect()
     await waitUntil(() => h.server.collab.stats().rooms === roomsBefore, { message: 'the document was never unloaded' })
     expect((await h.storedLog(docName)).sort()).toEqual(['scene 1', 'scene 2', 'scene 3'])
+  })
+
+  it("echoes a client's own presence back, so a client alone on a document keeps hearing from the server", async () => {
+    // The stock provider reconnects after 30 s without any message; its 15 s presence renewal is what it hears.
+    const raw = await openRawSocket(`${h.server.wsUrl}/board:${h.project.projectId}`, h.headers(h.viewer))
+    const echoed = new Promise<void>((resolve) =>
+      raw.on('message', (data: Buffer) => data[0] === 1 && data.toString().includes('"name":"Vi Viewer"') && resolve()),
+    )
+    raw.send(awarenessFrame([{ clientId: 31337, clock: 1, state: { cursor: null } }]))
+    await echoed
+    raw.close()
   })
 
   it('learns panel ownership from the board and authorises panel documents through it', async () => {
