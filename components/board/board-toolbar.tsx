@@ -6,6 +6,7 @@ import { formatDuration } from '@/lib/timecode'
 import { Button } from '@/components/ui/button'
 import { ConnectionBadge } from '@/components/collab/connection-badge'
 import { PresenceAvatars } from '@/components/collab/presence-avatars'
+import { VersionsDialog } from './snapshots/versions-dialog'
 import type { LiveBoard } from './use-live-board'
 
 export function boardCounts(outline: Outline) {
@@ -35,6 +36,7 @@ export function BoardToolbar({ live, frameRate, onAddScene }: { live: LiveBoard;
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <PresenceAvatars people={collab.people} />
           <ConnectionBadge status={collab.status} reason={collab.reason} onRetry={collab.retry} />
+          <VersionsDialog readOnlyReason={readOnlyReason} />
           {onAddScene ? (
             <>
               <div className="flex items-center">
