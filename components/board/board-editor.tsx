@@ -12,6 +12,7 @@ import { BoardLoading } from './board-loading'
 import { BoardToolbar } from './board-toolbar'
 import { PanelInspector } from './panel-inspector'
 import { ReadOnlyNote } from './read-only-note'
+import { RecoveredTray } from './recovered-tray'
 import { SceneSection } from './scene-section'
 import { useBoardPresence } from './use-board-presence'
 import { useLiveBoard } from './use-live-board'
@@ -38,6 +39,7 @@ export function BoardEditor({ project, userId }: { project: BoardProject; userId
     <div className="flex flex-col gap-5">
       <BoardToolbar live={live} frameRate={project.frameRate} onAddScene={actions.addScene} />
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
+      <RecoveredTray board={board} outline={outline} readOnly={readOnly} />
       {!live.loaded ? (
         <BoardLoading />
       ) : outline.scenes.length === 0 ? (
