@@ -109,3 +109,31 @@ test('a viewer sees the board and the shot list with every control disabled and 
   await expect(second.page.getByRole('button', { name: 'Move shot 1B up' })).toBeDisabled()
   await expect(second.page.getByRole('button', { name: 'Delete shot 1B' })).toBeDisabled()
 })
+
+test('a panel added offline to a shot someone else deleted comes back in the Recovered tray', async ({ actors }) => {
+  const { owner, second } = actors
+  const ownerNetwork = await CollabNetwork.attach(owner.context)
+  const projectId = await projectWithMember(owner, second, 'Editor')
+  const board = await buildScene(owner, projectId)
+  const secondBoard = new BoardPage(second.page)
+  await secondBoard.goto(projectId)
+  await expect(secondBoard.counts).toHaveText('1 scene · 2 shots · 3 panels')
+
+  // Offline, the owner adds a panel to shot 1B; meanwhile the editor deletes shot 1B.
+  await ownerNetwork.goOffline()
+  await expect(board.connection).toHaveAttribute('data-status', 'offline')
+  await owner.page.getByRole('button', { name: 'Add panel to shot 1B' }).click()
+  await expect(board.counts).toHaveText('1 scene · 2 shots · 4 panels')
+  await second.page.getByRole('button', { name: 'Delete shot 1B' }).click()
+  await expect(secondBoard.counts).toHaveText('1 scene · 1 shot · 2 panels')
+
+  // Back online, the new panel has no shot: both see it in the tray instead of losing it.
+  await ownerNetwork.goOnline()
+  const tray = second.page.getByRole('region', { name: 'Recovered' })
+  await expect(tray).toContainText('A panel')
+  await expect(owner.page.getByRole('region', { name: 'Recovered' })).toContainText('A panel')
+  await tray.getByRole('button', { name: 'Move to shot 1A' }).click()
+  await expect(tray).toBeHidden()
+  await expect(secondBoard.counts).toHaveText('1 scene · 1 shot · 3 panels')
+  await expect(board.counts).toHaveText('1 scene · 1 shot · 3 panels')
+})
