@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
-const port = 3100
+// E2E_PORT lets a second suite run beside one already using 3100 (e.g. CI on a developer's machine).
+const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
 
 /**
@@ -48,7 +49,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // The machines have two cores shared with the server under test.
   workers: 2,
-  reporter: 'list',
+  // Under CI a JSON report feeds the one-line summary printed by .ci/run (outside test-results/, which Playwright empties).
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

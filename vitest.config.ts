@@ -16,7 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Under CI a JSON report feeds the one-line summary printed by .ci/run.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: process.env.CI ? { json: 'test-results/unit.json' } : undefined,
+    outputFile: process.env.CI ? { json: 'reports/unit.json' } : undefined,
     hookTimeout: 60_000,
     projects: [
       {
