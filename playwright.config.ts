@@ -82,7 +82,7 @@ export default defineConfig({
     // The production server, exactly as users run it; it rebuilds first when sources changed since the last build.
     command: 'npm start',
     url: baseURL,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stderr: 'pipe',
     // SIGTERM lets the server flush and close the embedded database cleanly.
