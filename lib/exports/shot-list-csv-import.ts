@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { panelFieldsFor, shotFields, type SceneFields, type ShotFields } from '@/lib/board'
+import { panelFieldsFor, sceneFields, shotFields, type SceneFields, type ShotFields } from '@/lib/board'
 import { columnForHeader, headerOf, requiredColumns, type ShotListColumnKey } from './shot-list-columns'
 import { angleFromText, movementFromText, sizeFromText, statusFromText } from './shot-field-text'
 import { parseDurationText } from './duration-text'
@@ -59,6 +59,8 @@ const shotFieldsWithoutNumber = shotFields.omit({ number: true })
 const defused = /^'([=+\-@\t\r])/
 
 export function parseShotListCsv(csv: string, rate: RateLike): ShotListImportResult {
+  // Parsed as arrays, not with Papa's `header` option, which would silently merge two columns of the same name: the
+  // header row is mapped here so duplicates and unknown columns can be reported.
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
   const [headerRow = [], ...dataRows] = parsed.data
   const columns: ColumnMapping[] = headerRow.map((header) => ({ header: header.trim(), column: columnForHeader(header) ?? null }))
@@ -74,7 +76,8 @@ export function parseShotListCsv(csv: string, rate: RateLike): ShotListImportRes
 
   const errors: ImportError[] = parsed.errors
     .filter((error) => error.code !== 'UndetectableDelimiter')
-    .map((error) => ({ row: error.row === undefined ? null : error.row + 2, column: null, message: error.message }))
+    // Papa counts the header as record 0, so its record index plus one is the spreadsheet row.
+    .map((error) => ({ row: error.row === undefined ? null : error.row + 1, column: null, message: `${error.message}.` }))
   const scenes = new Map<string, ImportedScene & { headingRow: number }>()
   const maxFrames = panelFieldsFor(rate).shape.durationFrames
 
@@ -132,7 +135,8 @@ export function parseShotListCsv(csv: string, rate: RateLike): ShotListImportRes
     }
     const label = value('shot').trim()
     if (label.length > 20) rowError('shot', 'A shot number can be at most 20 characters.')
-    if (heading.length > 200) rowError('sceneHeading', 'must be at most 200 characters')
+    const headingCheck = sceneFields.shape.heading.safeParse(heading)
+    if (!headingCheck.success) rowError('sceneHeading', headingCheck.error.issues[0]?.message ?? 'is not a valid scene heading')
     if (shot.success) scene.shots.push({ row, label, fields: shot.data, durationFrames })
   })
 

@@ -70,11 +70,12 @@ describe('shot list CSV import', () => {
 
   it('reports every bad cell with its spreadsheet row and header, and applies nothing', () => {
     const csv = [
-      'Scene,Shot,Status,Duration,Setup',
+      'Scene,Shot,Status,Duration,Setup,Heading',
       '1,1A,ready,2s 00f,10',
       '1,1B,maybe,2s 30f,ten',
       '"1","1C","shot","""quoted""\nnonsense",5',
       ',1D,,,',
+      `2,2A,,,,${'x'.repeat(201)}`,
     ].join('\r\n')
     const { board, doc } = emptyBoard()
     let transactions = 0
@@ -88,10 +89,21 @@ describe('shot list CSV import', () => {
       { row: 3, column: 'Duration', message: 'frames must be below 24 at this frame rate' },
       { row: 4, column: 'Duration', message: expect.stringContaining('is not a duration') },
       { row: 5, column: 'Scene', message: 'Every shot needs a scene.' },
+      { row: 6, column: 'Heading', message: 'must be at most 200 characters' },
     ])
     expect(result.errors[1]!.message).toContain('planned')
     expect(transactions).toBe(0)
     expect(board.outline().scenes).toHaveLength(0)
+  })
+
+  it('reports an unterminated quote at its row', () => {
+    const result = parseShotListCsv('Scene,Shot,Description\r\n1,1A,fine\r\n1,1B,"never closed\r\n', rate24)
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 3, column: null, message: 'Quoted field unterminated.' }] })
+  })
+
+  it('reports two columns that mean the same thing', () => {
+    const result = parseShotListCsv('Scene,Shot,Lens,Focal length\r\n1,1A,35mm,50mm\r\n', rate24)
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 1, column: 'Focal length', message: 'Two columns mean "Lens"; keep one.' }] })
   })
 
   it('refuses more than the row limit at once, with the limit in the message, quickly', () => {
