@@ -54,6 +54,8 @@ export async function storyboardPdf(input: StoryboardPdfInput): Promise<Uint8Arr
   const header = { title: 'Storyboard', projectName: project.name, dateText: input.dateText, summary: boardSummary(outline, project.rate) }
   const aspect = project.width > 0 && project.height > 0 ? project.width / project.height : 16 / 9
   const gap = options.layout === '1' ? 0 : 14
+  const assetOf = ({ panel }: Placed) => panel.panel.imageAssetId ?? panel.panel.thumbnailAssetId
+  await preload([...new Set(placed.map(assetOf).filter((id) => id !== null))], imageFor)
 
   for (let pageIndex = 0; pageIndex < pageCount; pageIndex++) {
     const page = doc.addPage(pageSize(options.paper, options.orientation))
@@ -75,7 +77,7 @@ export async function storyboardPdf(input: StoryboardPdfInput): Promise<Uint8Arr
         width: cellWidth,
         height: cellHeight,
       }
-      const assetId = entry.panel.panel.imageAssetId ?? entry.panel.panel.thumbnailAssetId
+      const assetId = assetOf(entry)
       drawCell(page, fonts, box, aspect, options, {
         ...entry,
         showSceneBand: firstOfScene || i === 0,
@@ -86,4 +88,13 @@ export async function storyboardPdf(input: StoryboardPdfInput): Promise<Uint8Arr
     }
   }
   return doc.save()
+}
+
+/** Images are fetched a few at a time before drawing: one by one, a board of stored renders waits on each read. */
+async function preload(assetIds: string[], load: (assetId: string) => Promise<unknown>, concurrency = 6): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < assetIds.length) await load(assetIds[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, assetIds.length) }, worker))
 }
