@@ -4,22 +4,22 @@ import { test, expect, type Actor } from '../fixtures/actors'
 import { BoardPage } from '../fixtures/board-pages'
 import { uniqueSuffix } from '../fixtures/unique'
 
-/** The owner makes a team workspace and a 24 fps project, and the second actor joins it as an editor. */
-async function projectWithEditor(owner: Actor, editor: Actor) {
+/** The owner makes a team workspace and a 24 fps project, and the second actor joins it with `role`. */
+async function projectWithMember(owner: Actor, member: Actor, role: 'Editor' | 'Viewer') {
   await owner.signUp()
   const workspaceId = await owner.workspace.createWorkspace(`Storyroom ${uniqueSuffix()}`)
   const projectId = await owner.workspace.createProject({ name: `Harbour ${uniqueSuffix()}`, frameRate: /^24 fps/ })
   await owner.members.goto(workspaceId)
-  const inviteUrl = await owner.members.createInviteLink('Editor')
-  await editor.page.goto(inviteUrl)
-  await editor.page.getByRole('link', { name: 'Create an account to join' }).click()
-  await editor.signUpPage.signUp(editor)
+  const inviteUrl = await owner.members.createInviteLink(role)
+  await member.page.goto(inviteUrl)
+  await member.page.getByRole('link', { name: 'Create an account to join' }).click()
+  await member.signUpPage.signUp(member)
   return projectId
 }
 
 test('a restored version brings a deleted shot back for everyone with the board open', async ({ actors }) => {
   const { owner, second: editor } = actors
-  const projectId = await projectWithEditor(owner, editor)
+  const projectId = await projectWithMember(owner, editor, 'Editor')
   const ownerBoard = new BoardPage(owner.page)
   await ownerBoard.goto(projectId)
   await owner.page.getByRole('button', { name: 'Add scene' }).first().click()
@@ -64,4 +64,28 @@ test('a restored version brings a deleted shot back for everyone with the board 
   await owner.page.keyboard.press('Escape')
   await expect(ownerBoard.counts).toHaveText('1 scene · 2 shots · 2 panels')
   await expect(ownerBoard.shot('Scene 1 · Shot 1B')).toBeVisible()
+})
+
+test('a viewer can look at versions but not save or restore, and is told why', async ({ actors }) => {
+  const { owner, second: viewer } = actors
+  const projectId = await projectWithMember(owner, viewer, 'Viewer')
+  const ownerBoard = new BoardPage(owner.page)
+  await ownerBoard.goto(projectId)
+  await owner.page.getByRole('button', { name: 'Add scene' }).first().click()
+  await expect(ownerBoard.counts).toHaveText('1 scene · 1 shot · 1 panel')
+  const versionName = `First pass ${uniqueSuffix()}`
+  await owner.page.getByTestId('board-toolbar').getByRole('button', { name: 'Versions', exact: true }).click()
+  await owner.page.getByLabel('Save this board as a version').fill(versionName)
+  await owner.page.getByRole('button', { name: 'Save version' }).click()
+  await expect(owner.page.getByText(`Saved version “${versionName}”.`)).toBeVisible()
+
+  await new BoardPage(viewer.page).goto(projectId)
+  await viewer.page.getByTestId('board-toolbar').getByRole('button', { name: 'Versions', exact: true }).click()
+  const dialog = viewer.page.getByRole('dialog', { name: 'Versions' })
+  await expect(dialog.getByLabel('Save this board as a version')).toBeDisabled()
+  await expect(dialog.getByText('You are a viewer: you can look at the board but not change it.')).toBeVisible()
+  const version = dialog.getByTestId('snapshot-item').filter({ hasText: versionName })
+  await expect(version.getByRole('button', { name: 'Restore' })).toBeDisabled()
+  await version.getByRole('button', { name: 'Preview' }).click()
+  await expect(version.getByTestId('snapshot-preview-shot')).toHaveCount(1)
 })
