@@ -7,6 +7,7 @@ import { getCollabServer, setCollabServer } from './global-handle'
 import { logOf, waitUntil, whenSynced } from './testing/clients'
 import { createProject } from './testing/fixtures'
 import { createHarness, type Harness } from './testing/harness'
+import { startInProcess } from './testing/servers'
 
 let h: Harness
 
@@ -64,6 +65,15 @@ describe('changeDocument through a running collab server', { timeout: 20_000 }, 
     } finally {
       setCollabServer(null)
     }
+  })
+})
+
+describe('a collab server that is shutting down', { timeout: 20_000 }, () => {
+  it('refuses writes instead of loading a room it would never save', async () => {
+    const doomed = await startInProcess({ config: { flushMs: 20 } })
+    await doomed.close()
+    await expect(changeDocument(boardDocName(h.project.projectId), push('too late'), { documents: doomed.collab.documents })).rejects.toMatchObject({ code: 'UNAVAILABLE' })
+    expect(await h.storedLog(boardDocName(h.project.projectId))).not.toContain('too late')
   })
 })
 

@@ -30,14 +30,18 @@ export interface LiveDocuments {
 /** The origin of server-made changes when the caller gives none; never a connection, so every socket receives them. */
 export const serverChangeOrigin = Symbol.for('storyreel.server-change')
 
-/** Through the rooms of a running collab server: loads the document if nobody has it open, releases it afterwards. */
-export function createLiveDocuments(registry: RoomRegistry, saved: () => Promise<void>): LiveDocuments {
+/**
+ * Through the rooms of a running collab server: loads the document if nobody has it open, releases it afterwards.
+ * Once the server is shutting down, writes are refused: a room loaded then would never be saved.
+ */
+export function createLiveDocuments(registry: RoomRegistry, saved: () => Promise<void>, closing: () => boolean = () => false): LiveDocuments {
   return {
     async readState(docId) {
       const room = registry.get(requireDocName(docId).name)
       return room ? Y.encodeStateAsUpdate(room.doc) : storedState(docId)
     },
     async applyChange(docId, makeUpdate, origin = serverChangeOrigin) {
+      if (closing()) throw new AppError('UNAVAILABLE', { userMessage: 'The server is restarting; try again shortly.' })
       const room = await registry.acquire(requireDocName(docId))
       let applied = false
       try {

@@ -200,7 +200,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       return closed
     },
 
-    documents: createLiveDocuments(registry, () => updateLog.flush()),
+    documents: createLiveDocuments(registry, () => updateLog.flush(), () => closing),
 
     stats() {
       const rooms = registry.all()
