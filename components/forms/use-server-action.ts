@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useCallback, useState, useTransition } from 'react'
 import { toast } from 'sonner'
-import type { ActionResult, ServerAction } from './action-result'
+import type { ActionResult, ServerAction } from '@/lib/action-result'
 
 interface Options<T> {
   /** Toast on success; a function can mention what was created. Omit for actions whose result is visible anyway. */

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { AppError, isAppError, type ErrorCode } from '@/lib/errors'
+import type { ActionResult } from '@/lib/action-result'
 import { getCurrentActor } from '@/server/auth/session'
 import type { Actor } from '@/server/auth/require-role'
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> } }
+export type { ActionResult }
 
 /**
  * The shape of every server action: parse the input with a strict schema (unknown keys such as role: "owner"

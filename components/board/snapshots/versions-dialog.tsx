@@ -7,7 +7,7 @@ import { History } from 'lucide-react'
 import type { SnapshotSummary } from '@/lib/schemas/boards'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
-import { snapshotActions, type SnapshotApi } from './snapshot-api'
+import { useSnapshotApi, type SnapshotApi } from './snapshot-api'
 import { SaveSnapshotForm } from './save-snapshot-form'
 import { SnapshotListItem } from './snapshot-list-item'
 
@@ -18,7 +18,14 @@ interface Props {
   api?: SnapshotApi
 }
 
-export function VersionsDialog({ readOnlyReason, aspect = 16 / 9, api = snapshotActions }: Props) {
+/** Renders nothing when the page provides no snapshot actions (e.g. a read-only preview of the board). */
+export function VersionsDialog({ api, ...props }: Props) {
+  const provided = useSnapshotApi()
+  const resolved = api ?? provided
+  return resolved ? <VersionsDialogBody {...props} api={resolved} /> : null
+}
+
+function VersionsDialogBody({ readOnlyReason, aspect = 16 / 9, api }: Props & { api: SnapshotApi }) {
   const { projectId } = useParams<{ projectId: string }>()
   const [open, setOpen] = useState(false)
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null)
