@@ -6,6 +6,7 @@ import { formatDuration } from '@/lib/timecode'
 import { Button } from '@/components/ui/button'
 import { ConnectionBadge } from '@/components/collab/connection-badge'
 import { PresenceAvatars } from '@/components/collab/presence-avatars'
+import { ExportMenu } from '@/components/exports'
 import { VersionsDialog } from './snapshots/versions-dialog'
 import type { LiveBoard } from './use-live-board'
 
@@ -37,6 +38,7 @@ export function BoardToolbar({ live, frameRate, onAddScene }: { live: LiveBoard;
           <PresenceAvatars people={collab.people} />
           <ConnectionBadge status={collab.status} reason={collab.reason} onRetry={collab.retry} />
           <VersionsDialog readOnlyReason={readOnlyReason} />
+          <ExportMenu frameRate={frameRate} readOnlyReason={readOnlyReason} />
           {onAddScene ? (
             <>
               <div className="flex items-center">
