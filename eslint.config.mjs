@@ -33,7 +33,7 @@ export default tseslint.config(
   {
     files: ['components/**/*.{ts,tsx}', 'lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '@/server/services/*', '@/server/db*'], message: 'components/ and lib/ never import db/ or server/services (STYLE.md).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '@/server/*', '@/app/*'], message: 'components/ and lib/ never import db/, server/ or app/ (STYLE.md): pages hand server actions down as props or context.' }] }],
     },
   },
   {

@@ -2,7 +2,11 @@
 const nextConfig = {
   // Native or WASM packages that must load from node_modules at run time, not be bundled:
   // PGlite in particular must be one instance per process, shared with server/main.ts.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'drizzle-orm', '@node-rs/argon2', 'ioredis', 'ws'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'drizzle-orm', '@node-rs/argon2', 'ioredis', 'ws', 'pdf-lib', '@pdf-lib/fontkit'],
+  experimental: {
+    // A shot-list CSV import is sent to a server action; its own limit (5 MB, lib/schemas) is the real one.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   poweredByHeader: false,
   typedRoutes: false,
   devIndicators: false,

@@ -4,7 +4,9 @@
 import { useState } from 'react'
 import { Upload } from 'lucide-react'
 import { parseShotListCsv, type ShotListImportResult } from '@/lib/exports/shot-list-csv-import'
-import { importShotListAction } from '@/server/actions/boards/import-shot-list'
+import type { ActionResult } from '@/lib/action-result'
+import type { ImportShotListOutcome } from '@/lib/exports/shot-list-csv-import'
+import { useImportShotList } from './import-shot-list-api'
 import { Button } from '@/components/ui/button'
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog'
 import { ColumnMappingList, ImportErrorList } from './import-preview'
@@ -25,8 +27,9 @@ type Picked = { name: string; csv: string; preview: ShotListImportResult }
 export function ImportShotListDialog({ projectId, frameRate, readOnlyReason, open, onOpenChange }: Props) {
   const [picked, setPicked] = useState<Picked | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const [serverResult, setServerResult] = useState<Awaited<ReturnType<typeof importShotListAction>> | null>(null)
+  const [serverResult, setServerResult] = useState<ActionResult<ImportShotListOutcome> | null>(null)
   const [pending, setPending] = useState(false)
+  const importShotList = useImportShotList()
 
   function reset(next: boolean) {
     if (!next) {
@@ -49,8 +52,9 @@ export function ImportShotListDialog({ projectId, frameRate, readOnlyReason, ope
 
   async function runImport() {
     if (!picked) return
+    if (!importShotList) return setProblem('Importing is not available on this page.')
     setPending(true)
-    const result = await importShotListAction({ projectId, csv: picked.csv })
+    const result = await importShotList({ projectId, csv: picked.csv })
     setPending(false)
     setServerResult(result)
     if (result.ok && result.data.ok) setPicked(null)

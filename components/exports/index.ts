@@ -2,3 +2,4 @@
 export { ExportMenu } from './export-menu'
 export { StoryboardExportDialog } from './storyboard-export-dialog'
 export { ImportShotListDialog } from './import-shot-list-dialog'
+export { ImportShotListProvider, type ImportShotListApi } from './import-shot-list-api'

@@ -173,3 +173,8 @@ function withIntExt(intExt: string, heading: string): string {
   if (heading.toUpperCase().startsWith(prefix.replace(/\.$/, ''))) return heading
   return `${withDot} ${heading}`.trim()
 }
+
+/** What an import answers: counts of what was added, or every problem and nothing changed. */
+export type ImportShotListOutcome =
+  | { ok: true; scenes: number; shots: number; panels: number; warnings: string[] }
+  | { ok: false; errors: ImportError[]; warnings: string[]; columns: ColumnMapping[] }

@@ -1,13 +1,11 @@
 import { applyShotListImport } from '@/lib/exports/apply-shot-list-import'
-import { parseShotListCsv, type ColumnMapping, type ImportError } from '@/lib/exports/shot-list-csv-import'
+import { parseShotListCsv, type ImportShotListOutcome } from '@/lib/exports/shot-list-csv-import'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
 import { getProject } from '../projects/get-project'
 import { changeBoard } from './change-board'
 import { frameRateOf } from './read-board'
 
-export type ImportShotListOutcome =
-  | { ok: true; scenes: number; shots: number; panels: number; warnings: string[] }
-  | { ok: false; errors: ImportError[]; warnings: string[]; columns: ColumnMapping[] }
+export type { ImportShotListOutcome }
 
 /**
  * Editors and owners. Appends the shot list in `csv` to the board as new scenes, or — when any row is wrong — changes

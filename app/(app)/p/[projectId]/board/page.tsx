@@ -1,11 +1,7 @@
 // The project's storyboard: a live, shared grid of scenes, shots and panels.
 import type { Metadata } from 'next'
+import { BoardActionsProvider } from '../_components/board-actions-provider'
 import { BoardEditor } from '@/components/board/board-editor'
-import { SnapshotApiProvider } from '@/components/board/snapshots/snapshot-api'
-import { createSnapshotAction } from '@/server/actions/boards/create-snapshot'
-import { getSnapshotPreviewAction } from '@/server/actions/boards/get-snapshot-preview'
-import { listSnapshotsAction } from '@/server/actions/boards/list-snapshots'
-import { restoreSnapshotAction } from '@/server/actions/boards/restore-snapshot'
 import { loadProject } from '@/app/_lib/loaders'
 import { boardProjectOf } from './_lib/board-project-of'
 
@@ -17,11 +13,9 @@ export default async function BoardPage({ params }: { params: Promise<{ projectI
   const { actor, project } = await loadProject(projectId)
   return (
     <main className="mx-auto w-full max-w-[1500px] px-6 py-6">
-      <SnapshotApiProvider
-        api={{ create: createSnapshotAction, list: listSnapshotsAction, preview: getSnapshotPreviewAction, restore: restoreSnapshotAction }}
-      >
+      <BoardActionsProvider>
         <BoardEditor project={boardProjectOf(project)} userId={actor.userId} />
-      </SnapshotApiProvider>
+      </BoardActionsProvider>
     </main>
   )
 }
