@@ -36,7 +36,7 @@ export function BoardEditor({ project, userId }: { project: BoardProject; userId
   const aspect = project.width / project.height
   const shared = { actions, selectedPanelId, selections, aspect, frameRate: project.frameRate, readOnly, onSelect: select }
   return (
-    <div className="flex flex-col gap-5">
+    <div className="flex flex-col gap-5" data-board-ready={collab.status === 'connected' || collab.status === 'read-only' ? '' : undefined}>
       <BoardToolbar live={live} frameRate={project.frameRate} onAddScene={actions.addScene} />
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
       <RecoveredTray board={board} outline={outline} readOnly={readOnly} />
