@@ -120,10 +120,12 @@ async function run(request: LoadRequest): Promise<LoadResult> {
   })
   await new Promise((resolve) => setTimeout(resolve, request.warmupMs))
   measuring = true
+  process.send?.({ type: 'window', phase: 'start' }) // so the orchestrator samples server CPU over the same window
   const cpuBefore = process.cpuUsage()
   await new Promise((resolve) => setTimeout(resolve, request.measureMs))
   const cpu = process.cpuUsage(cpuBefore)
   measuring = false
+  process.send?.({ type: 'window', phase: 'end' })
   starts.forEach(clearTimeout)
   timers.forEach(clearInterval)
 

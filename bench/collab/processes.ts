@@ -82,8 +82,8 @@ export async function startServer(name: 'ours' | 'stock', port: number, env: Rec
   }
 }
 
-/** Runs one load in a fresh client process and returns what it measured. */
-export async function runLoad(request: Omit<LoadRequest, 'type'>): Promise<LoadResult> {
+/** Runs one load in a fresh client process and returns what it measured; `onWindow` marks the measured window. */
+export async function runLoad(request: Omit<LoadRequest, 'type'>, onWindow?: (phase: 'start' | 'end') => void): Promise<LoadResult> {
   const child = fork(path.join(root, 'bench/collab/load-client.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -92,7 +92,10 @@ export async function runLoad(request: Omit<LoadRequest, 'type'>): Promise<LoadR
   try {
     await new Promise<void>((resolve) => child.once('message', () => resolve()))
     const result = new Promise<LoadResult>((resolve, reject) => {
-      child.on('message', (message: LoadResult) => message.type === 'result' && resolve(message))
+      child.on('message', (message: LoadResult | { type: 'window'; phase: 'start' | 'end' }) => {
+        if (message.type === 'window') onWindow?.(message.phase)
+        else if (message.type === 'result') resolve(message)
+      })
       child.once('exit', (code) => reject(new Error(`load client exited (${code})`)))
     })
     child.send({ type: 'run', ...request })

@@ -96,15 +96,23 @@ async function main() {
 
   const rows: Row[] = []
   async function trial(server: ServerProcess, rooms: number, clientsPerRoom: number, rateHz: number, measureMs: number): Promise<Trial> {
-    await server.stats() // resets the event-loop delay histogram
-    const cpuBefore = server.cpuSeconds()
     let peakRss = server.rssBytes()
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssBytes())), 250)
-    const started = performance.now()
-    const result = await runLoad({ ...target(server, rooms), clientsPerRoom, rateHz, warmupMs: 1500, measureMs })
+    // Server CPU and event-loop delay over the measured window only, not the connect storm before it.
+    let window = { cpu: 0, at: 0 }
+    let serverCpu = 0
+    let loopDelay: Promise<number> = Promise.resolve(Number.NaN)
+    const result = await runLoad({ ...target(server, rooms), clientsPerRoom, rateHz, warmupMs: 1500, measureMs }, (phase) => {
+      if (phase === 'start') {
+        void server.stats() // resets the event-loop delay histogram
+        window = { cpu: server.cpuSeconds(), at: performance.now() }
+      } else {
+        serverCpu = (server.cpuSeconds() - window.cpu) / ((performance.now() - window.at) / 1000)
+        loopDelay = server.stats().then((stats) => stats.loopDelayP99)
+      }
+    })
     clearInterval(sampler)
-    const serverCpu = (server.cpuSeconds() - cpuBefore) / ((performance.now() - started) / 1000)
-    const { loopDelayP99 } = await server.stats()
+    const loopDelayP99 = await loopDelay
     if (result.error) throw new Error(`${rooms} rooms on ${server.name}: ${result.error}`)
     return { result, rssMb: mb(peakRss), serverCpu, loopDelayP99 }
   }

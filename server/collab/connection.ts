@@ -16,6 +16,8 @@ export class Connection {
   readonly limiter: MessageRateLimiter
   /** Answered the last ping. */
   alive = true
+  /** When this socket was last pinged (ms); each socket is pinged on its own 30 s cycle, not all at once. */
+  lastPingAt = Date.now()
   private closed = false
 
   constructor(

@@ -93,21 +93,25 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const rechecker = new RoleRechecker(config.roleRecheckMs, connections, guestResolver, log)
   let closing = false
 
+  // Every second, ping the sockets whose 30 s are up: sockets that joined at different times are pinged at different
+  // times, instead of thousands in one burst that would hold up every room.
   const keepAlive = setInterval(() => {
+    const now = Date.now()
     for (const connection of connections()) {
-      if (!connection.isOpen) continue
+      if (!connection.isOpen || now - connection.lastPingAt < keepAliveMs) continue
       if (!connection.alive) {
         connection.socket.terminate()
         continue
       }
       connection.alive = false
+      connection.lastPingAt = now
       try {
         connection.socket.ping()
       } catch {
         connection.socket.terminate()
       }
     }
-  }, keepAliveMs)
+  }, 1_000)
   keepAlive.unref()
 
   async function admit(request: IncomingMessage): Promise<{ name: DocName; principal: Principal; access: DocAccess }> {
