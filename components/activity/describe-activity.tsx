@@ -30,6 +30,16 @@ function frameRateLabel(data: Record<string, unknown>): string | null {
   return id && (frameRateIds as string[]).includes(id) ? frameRateById(id as FrameRateId).label : null
 }
 
+const reviewStatusLabels: Record<string, string> = { in_review: 'in review', changes_requested: 'changes requested', approved: 'approved' }
+
+function reviewStatusLabel(status: string | null): string {
+  return (status && reviewStatusLabels[status]) ?? 'a new status'
+}
+
+function versionLabel(data: Record<string, unknown>): string {
+  return typeof data.number === 'number' ? `v${data.number}` : 'a version'
+}
+
 const Strong = ({ children }: { children: React.ReactNode }) => <strong className="font-medium text-foreground">{children}</strong>
 
 /** The sentence after the actor's name, e.g. "created project Night Shoot at 29.97 fps drop-frame". */
@@ -69,6 +79,16 @@ export function describeActivity(item: ActivityItem): React.ReactNode {
       return <>saved the board of <Strong>{item.projectName ?? 'a project'}</Strong> as version <Strong>{text(data, 'name') ?? 'untitled'}</Strong></>
     case 'board.snapshot_restored':
       return <>restored the board of <Strong>{item.projectName ?? 'a project'}</Strong> to version <Strong>{text(data, 'name') ?? 'untitled'}</Strong></>
+    case 'review.item_created':
+      return <>opened <Strong>{text(data, 'title') ?? 'a review'}</Strong> for review</>
+    case 'review.version_added':
+      return <>added {versionLabel(data)} of <Strong>{text(data, 'title') ?? 'a review'}</Strong></>
+    case 'review.status_changed':
+      return <>marked {versionLabel(data)} of <Strong>{text(data, 'title') ?? 'a review'}</Strong> as {reviewStatusLabel(text(data, 'to'))}{data.guestId ? ' through a share link' : null}</>
+    case 'review.link_created':
+      return <>shared <Strong>{text(data, 'title') ?? 'a review'}</Strong> by link{data.passwordProtected === true ? ' with a password' : null}</>
+    case 'review.link_revoked':
+      return <>turned off a share link of <Strong>{text(data, 'title') ?? 'a review'}</Strong></>
     default:
       return <>made a change ({item.kind})</>
   }

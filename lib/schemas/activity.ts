@@ -13,6 +13,11 @@ export const activityKinds = [
   'invitation.revoked',
   'board.snapshot_created',
   'board.snapshot_restored',
+  'review.item_created',
+  'review.version_added',
+  'review.status_changed',
+  'review.link_created',
+  'review.link_revoked',
 ] as const
 
 export type ActivityKind = (typeof activityKinds)[number]
