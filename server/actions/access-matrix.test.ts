@@ -34,6 +34,25 @@ import { createProjectAction } from './projects/create-project'
 import { renameProjectAction } from './projects/rename-project'
 import { createWorkspaceAction } from './workspaces/create-workspace'
 import { renameWorkspaceAction } from './workspaces/rename-workspace'
+import { createComment } from '@/server/services/review/create-comment'
+import { createShareLink } from '@/server/services/review/create-share-link'
+import { seedReview, seedVideoAsset } from '@/server/services/review/review-fixtures'
+import { createCommentAction } from './review/create-comment'
+import { createReviewItemAction } from './review/create-review-item'
+import { createReviewVersionAction } from './review/create-review-version'
+import { createShareLinkAction } from './review/create-share-link'
+import { deleteCommentAction } from './review/delete-comment'
+import { editCommentAction } from './review/edit-comment'
+import { exportCommentMarkersAction } from './review/export-comment-markers'
+import { getReviewItemAction } from './review/get-review-item'
+import { listCommentsAction } from './review/list-comments'
+import { listReviewItemsAction } from './review/list-review-items'
+import { listShareLinksAction } from './review/list-share-links'
+import { reopenCommentAction } from './review/reopen-comment'
+import { replyToCommentAction } from './review/reply-to-comment'
+import { resolveCommentAction } from './review/resolve-comment'
+import { revokeShareLinkAction } from './review/revoke-share-link'
+import { setVersionStatusAction } from './review/set-version-status'
 import type { ActionResult } from './run-action'
 
 const callers = ['owner', 'editor', 'commenter', 'viewer', 'non-member', 'signed-out'] as const
@@ -103,6 +122,20 @@ async function freshCaller(world: World, caller: Caller): Promise<Actor | null> 
   if (caller === 'non-member') return seedUser(`Outsider ${unique()}`)
   return freshMember(world, caller, caller)
 }
+
+/** A project with a review item and its v1, made by the owner, for the review actions. */
+const freshReview = (world: World) => seedReview({ owner: world.members.owner, workspaceId: world.workspaceId })
+
+/** A comment on a fresh review by `author` (a commenter when the caller could not have written one). */
+async function freshComment(world: World, author: Actor): Promise<{ projectId: string; commentId: string }> {
+  const { projectId, versionId } = await freshReview(world)
+  const { commentId } = await createComment({ actor: author, projectId, versionId, frameIn: 0, body: 'Note' })
+  return { projectId, commentId }
+}
+
+/** The caller writes the comment when its role lets it comment, so "own only" rules are what the row tests. */
+const ownCommentAuthor = (world: World, caller: Caller): Actor =>
+  caller === 'owner' || caller === 'editor' || caller === 'commenter' ? world.members[caller] : world.members.commenter
 
 const matrix: ActionCase[] = [
   {
@@ -212,6 +245,142 @@ const matrix: ActionCase[] = [
     arrange: async (world) => ({ input: await freshSnapshot(world) }),
     expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
   },
+  {
+    name: 'createReviewItemAction',
+    action: createReviewItemAction,
+    arrange: async (world) => ({ input: { projectId: await freshProject(world), title: 'Director\'s cut', kind: 'cut' } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'listReviewItemsAction',
+    action: listReviewItemsAction,
+    arrange: async (world) => ({ input: { projectId: (await freshReview(world)).projectId } }),
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'getReviewItemAction',
+    action: getReviewItemAction,
+    arrange: async (world) => {
+      const { projectId, reviewItemId } = await freshReview(world)
+      return { input: { projectId, reviewItemId } }
+    },
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'createReviewVersionAction',
+    action: createReviewVersionAction,
+    arrange: async (world) => {
+      const { projectId, reviewItemId } = await freshReview(world)
+      return { input: { projectId, reviewItemId, assetId: await seedVideoAsset({ workspaceId: world.workspaceId, projectId, durationFrames: 48 }) } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'setVersionStatusAction',
+    action: setVersionStatusAction,
+    arrange: async (world) => {
+      const { projectId, versionId } = await freshReview(world)
+      return { input: { projectId, versionId, status: 'approved' } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'listCommentsAction',
+    action: listCommentsAction,
+    arrange: async (world) => {
+      const { projectId, versionId } = await freshReview(world)
+      return { input: { projectId, versionId } }
+    },
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'createCommentAction',
+    action: createCommentAction,
+    arrange: async (world) => {
+      const { projectId, versionId } = await freshReview(world)
+      return { input: { projectId, versionId, frameIn: 12, frameOut: 24, body: 'Hold this shot longer', visibility: 'client' } }
+    },
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    name: 'replyToCommentAction',
+    action: replyToCommentAction,
+    arrange: async (world) => ({ input: { ...(await freshComment(world, world.members.commenter)), body: 'Agreed' } }),
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    name: 'editCommentAction (own comment)',
+    action: editCommentAction,
+    arrange: async (world, caller) => ({ input: { ...(await freshComment(world, ownCommentAuthor(world, caller))), body: 'Edited' } }),
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    name: 'editCommentAction (someone else\'s comment)',
+    action: editCommentAction,
+    arrange: async (world) => ({ input: { ...(await freshComment(world, await freshMember(world, 'commenter', 'Author'))), body: 'Edited' } }),
+    expected: row(forbidden, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'deleteCommentAction (own comment)',
+    action: deleteCommentAction,
+    arrange: async (world, caller) => ({ input: await freshComment(world, ownCommentAuthor(world, caller)) }),
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    name: 'deleteCommentAction (someone else\'s comment: owners moderate)',
+    action: deleteCommentAction,
+    arrange: async (world) => ({ input: await freshComment(world, await freshMember(world, 'commenter', 'Author')) }),
+    expected: row(ok, forbidden, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'resolveCommentAction',
+    action: resolveCommentAction,
+    arrange: async (world) => ({ input: await freshComment(world, world.members.editor) }),
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    name: 'reopenCommentAction',
+    action: reopenCommentAction,
+    arrange: async (world) => ({ input: await freshComment(world, world.members.editor) }),
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    name: 'createShareLinkAction',
+    action: createShareLinkAction,
+    arrange: async (world) => {
+      const { projectId, reviewItemId } = await freshReview(world)
+      return { input: { projectId, reviewItemId, expiresInDays: 7, canComment: true } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'listShareLinksAction',
+    action: listShareLinksAction,
+    arrange: async (world) => {
+      const { projectId, reviewItemId } = await freshReview(world)
+      return { input: { projectId, reviewItemId } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'revokeShareLinkAction',
+    action: revokeShareLinkAction,
+    arrange: async (world) => {
+      const { projectId, reviewItemId } = await freshReview(world)
+      const { shareLinkId } = await createShareLink({ actor: world.members.owner, projectId, reviewItemId })
+      return { input: { projectId, shareLinkId } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'exportCommentMarkersAction',
+    action: exportCommentMarkersAction,
+    arrange: async (world) => {
+      const { projectId, versionId } = await freshReview(world)
+      return { input: { projectId, versionId, format: 'resolve-edl' } }
+    },
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
 ]
 
 function callerActor(world: World, caller: Caller): Actor | null {
@@ -267,6 +436,16 @@ describe('access matrix', () => {
   })
 
   describe('ids from a foreign workspace are NOT_FOUND and change nothing, even for an owner', () => {
+    // A review in the foreign workspace (with a comment and a share link), and one of our own projects to smuggle its ids into.
+    let theirs: { projectId: string; reviewItemId: string; versionId: string; assetId: string; commentId: string; shareLinkId: string }
+    let ours: { projectId: string; reviewItemId: string; versionId: string }
+    beforeAll(async () => {
+      const review = await seedReview({ owner: world.stranger, workspaceId: world.foreign.workspaceId })
+      const { commentId } = await createComment({ actor: world.stranger, projectId: review.projectId, versionId: review.versionId, frameIn: 0, body: 'Theirs' })
+      const { shareLinkId } = await createShareLink({ actor: world.stranger, projectId: review.projectId, reviewItemId: review.reviewItemId })
+      theirs = { ...review, commentId, shareLinkId }
+      ours = await freshReview(world)
+    })
     const foreignCalls: [string, (w: World) => Promise<ActionResult<unknown>>][] = [
       ['renameWorkspaceAction(foreign workspace)', (w) => renameWorkspaceAction({ workspaceId: w.foreign.workspaceId, name: 'Taken' })],
       ['createProjectAction(foreign workspace)', (w) => createProjectAction({ workspaceId: w.foreign.workspaceId, name: 'Planted', frameRate: '24', resolution: '1920x1080' })],
@@ -282,6 +461,22 @@ describe('access matrix', () => {
       ['removeMemberAction(foreign workspace, foreign member)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.foreign.member.userId })],
       ['createSnapshotAction(foreign project)', (w) => createSnapshotAction({ projectId: w.foreign.projectId, name: 'Taken' })],
       ['listSnapshotsAction(foreign project)', (w) => listSnapshotsAction({ projectId: w.foreign.projectId })],
+      ['createReviewItemAction(foreign project)', () => createReviewItemAction({ projectId: theirs.projectId, title: 'Planted', kind: 'cut' })],
+      ['listReviewItemsAction(foreign project)', () => listReviewItemsAction({ projectId: theirs.projectId })],
+      ['getReviewItemAction(own project, foreign item)', () => getReviewItemAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
+      ['createReviewVersionAction(own project and item, foreign asset)', () => createReviewVersionAction({ projectId: ours.projectId, reviewItemId: ours.reviewItemId, assetId: theirs.assetId })],
+      ['createReviewVersionAction(own project, foreign item)', () => createReviewVersionAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId, assetId: theirs.assetId })],
+      ['setVersionStatusAction(own project, foreign version)', () => setVersionStatusAction({ projectId: ours.projectId, versionId: theirs.versionId, status: 'approved' })],
+      ['listCommentsAction(own project, foreign version)', () => listCommentsAction({ projectId: ours.projectId, versionId: theirs.versionId })],
+      ['createCommentAction(own project, foreign version)', () => createCommentAction({ projectId: ours.projectId, versionId: theirs.versionId, frameIn: 0, body: 'Planted' })],
+      ['createCommentAction(foreign project, foreign version)', () => createCommentAction({ projectId: theirs.projectId, versionId: theirs.versionId, frameIn: 0, body: 'Planted' })],
+      ['replyToCommentAction(own project, foreign comment)', () => replyToCommentAction({ projectId: ours.projectId, commentId: theirs.commentId, body: 'Planted' })],
+      ['deleteCommentAction(own project, foreign comment)', () => deleteCommentAction({ projectId: ours.projectId, commentId: theirs.commentId })],
+      ['resolveCommentAction(own project, foreign comment)', () => resolveCommentAction({ projectId: ours.projectId, commentId: theirs.commentId })],
+      ['createShareLinkAction(own project, foreign item)', () => createShareLinkAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
+      ['revokeShareLinkAction(own project, foreign link)', () => revokeShareLinkAction({ projectId: ours.projectId, shareLinkId: theirs.shareLinkId })],
+      ['listShareLinksAction(own project, foreign item)', () => listShareLinksAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
+      ['exportCommentMarkersAction(own project, foreign version)', () => exportCommentMarkersAction({ projectId: ours.projectId, versionId: theirs.versionId, format: 'csv' })],
       ['removeMemberAction(foreign workspace, yourself)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId })],
     ]
     it.each(foreignCalls)('%s', async (_name, call) => {
