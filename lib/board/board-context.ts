@@ -106,7 +106,11 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
           details: { storedSchemaVersion: schemaVersion, supportedSchemaVersion: BOARD_SCHEMA_VERSION },
         })
       }
+      const outer = doc._transaction
       doc.transact(write, origin)
+      // Inside a caller's transaction (several operations batched into one change or undo step) Yjs reports the
+      // changes only when that transaction ends; mark them now so the next operation in the batch sees this one.
+      if (outer) markStale(outer)
     },
     view() {
       const revisions = `${ix.scenes.version()}:${ix.shots.version()}:${ix.panels.version()}`

@@ -46,6 +46,22 @@ describe('inserts', () => {
     expect(panel).toMatchObject({ durationFrames: 48, cameraMove: { kind: 'static' }, transitionIn: { kind: 'cut' }, imageAssetId: null })
   })
 
+  it('see each other inside one outer transaction (a batch is one change and one undo step)', () => {
+    const { board, doc } = createReplica('u')
+    let scenes: string[] = []
+    let shot = ''
+    doc.transact(() => {
+      scenes = [board.insertScene({}, { heading: 'ONE' }), board.insertScene({}, { heading: 'TWO' }), board.insertScene({}, { heading: 'THREE' })]
+      shot = board.insertShot({ sceneId: scenes[1]! })
+      board.insertPanel({ shotId: shot })
+      board.insertPanel({ shotId: shot })
+    })
+    expect(board.listScenes().map((scene) => scene.heading)).toEqual(['ONE', 'TWO', 'THREE'])
+    expect(new Set(board.listScenes().map((scene) => scene.order)).size).toBe(3)
+    expect(board.listPanels(shot)).toHaveLength(2)
+    expect(new Set(board.listPanels(shot).map((panel) => panel.order)).size).toBe(2)
+  })
+
   it('refuse a parent that does not exist', () => {
     const { board } = kitchenBoard()
     expectAppError(() => board.insertShot({ sceneId: 'nope' }), 'NOT_FOUND')
