@@ -15,6 +15,8 @@ export interface NewComment {
   body: string
   annotation?: unknown
   visibility: 'team' | 'client'
+  /** Guests' @text stays text: matching it against members would let a guest probe who is in the workspace. */
+  mentions?: boolean
 }
 
 /** Validates what the schema cannot see from a service caller (annotation shape, body length) and inserts. */
@@ -43,7 +45,7 @@ export async function insertComment(tx: Tx, workspaceId: string, comment: NewCom
     .returning({ id: reviewComments.id })
   if (!row) throw new Error('comment insert returned no row')
   const authorId = 'userId' in comment.author ? comment.author.userId : null
-  const mentionedUserIds = await insertMentions(tx, workspaceId, row.id, body, authorId)
+  const mentionedUserIds = comment.mentions === false ? [] : await insertMentions(tx, workspaceId, row.id, body, authorId)
   return { commentId: row.id, mentionedUserIds }
 }
 

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase } from '@/db/test-database'
 import type { DatabaseHandle } from '@/db/client'
-import { shareLinks } from '@/db/schema'
+import { reviewMentions, shareLinks } from '@/db/schema'
 import { activityKinds, outcome, seedTeam } from '@/server/services/testing/fixtures'
 import { createComment } from './create-comment'
+import { createGuestComment } from './create-guest-comment'
 import { createShareLink } from './create-share-link'
 import { getReviewItem } from './get-review-item'
 import { listGuestComments } from './list-guest-comments'
@@ -87,5 +88,12 @@ describe('share links and guests', () => {
     await setGuestVersionStatus({ guest: client, versionId: review.versionId, status: 'approved' })
     const [version] = (await getReviewItem({ actor: team.viewer, projectId: review.projectId, reviewItemId: review.reviewItemId })).versions
     expect(version).toMatchObject({ status: 'approved', statusChangedByGuestId: client.guestId, statusChangedByUserId: null })
+    expect(await outcome(() => createGuestComment({ guest: watch, versionId: review.versionId, frameIn: 3, body: 'Hi' }))).toBe('FORBIDDEN')
+    await expect(createGuestComment({ guest: client, versionId: review.versionId, frameIn: 500, body: 'Late' })).rejects.toMatchObject({ userMessage: 'Frame 500 is outside this version (0–239).' })
+    const { commentId } = await createGuestComment({ guest: client, versionId: review.versionId, frameIn: 5, body: `Love it @${team.editor.email}` })
+    // A guest's @text never turns into a member's inbox row.
+    expect(await handle.db.select().from(reviewMentions).where(eq(reviewMentions.commentId, commentId))).toEqual([])
+    const seen = await listGuestComments({ guest: client, versionId: review.versionId })
+    expect(seen.find((comment) => comment.body.startsWith('Love it'))).toMatchObject({ authorName: 'Clara Client', authorKind: 'guest', visibility: 'client' })
   })
 })
