@@ -1,9 +1,9 @@
+import { and, eq } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { projects } from '@/db/schema'
 import { notFound } from '@/lib/errors'
 import { markerExportFormats, type MarkerExportFormatId, type MarkerExportInput } from '@/lib/markers'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
-import { and, eq } from 'drizzle-orm'
 import { selectVersionComments } from './comment-list-query'
 import { findReviewVersion, projectScope } from './review-scope'
 

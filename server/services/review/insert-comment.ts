@@ -1,5 +1,5 @@
 // Writes one comment and its mention rows; shared by new comments, replies and guest comments.
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Tx } from '@/db/queries/executor'
 import { memberships, reviewComments, reviewMentions, users } from '@/db/schema'
 import { AppError } from '@/lib/errors'
@@ -56,7 +56,7 @@ export async function insertMentions(tx: Tx, workspaceId: string, commentId: str
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.workspaceId, workspaceId)))
+    .where(eq(memberships.workspaceId, workspaceId))
   const mentioned = resolveMentions(body, members).filter((userId) => userId !== authorId)
   if (mentioned.length > 0) {
     await tx.insert(reviewMentions).values(mentioned.map((userId) => ({ commentId, userId }))).onConflictDoNothing()

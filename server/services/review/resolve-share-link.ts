@@ -18,7 +18,7 @@ export async function resolveShareLink(params: { token: string; password?: strin
   const now = params.now ?? new Date()
   const db = await getDb()
   const [row] = await db
-    .select({ link: shareLinks, projectId: reviewItems.projectId, archivedAt: reviewItems.archivedAt })
+    .select({ link: shareLinks, projectId: reviewItems.projectId })
     .from(shareLinks)
     .innerJoin(reviewItems, eq(reviewItems.id, shareLinks.reviewItemId))
     .where(eq(shareLinks.tokenHash, hashShareLinkToken(params.token)))
