@@ -70,7 +70,7 @@ export async function processVideo(input: ProcessVideoInput, options: ProcessVid
     report(0.05, 'Transcoding')
 
     const proxyPath = path.join(workDir, 'proxy.mp4')
-    const size = await transcodeProxy({
+    const proxy = await transcodeProxy({
       inputPath: sourcePath,
       outputPath: proxyPath,
       probe,
@@ -81,8 +81,9 @@ export async function processVideo(input: ProcessVideoInput, options: ProcessVid
     report(0.85, 'Making the poster and filmstrip')
     const posterPath = path.join(workDir, 'poster.jpg')
     const filmstripPath = path.join(workDir, 'filmstrip.jpg')
-    // From the proxy, not the original: it is smaller, already decoded fast, and numbers frames the same way.
-    const proxyProbe = { ...probe, video: { ...probe.video, ...size } }
+    // From the proxy, not the original: it is smaller, upright, quick to decode, and numbers frames the same way.
+    const proxyProbe = proxy.probe
+    const size = { width: proxy.width, height: proxy.height }
     const poster = await makePoster({ inputPath: proxyPath, outputPath: posterPath, probe: proxyProbe, signal })
     report(0.9, 'Making the poster and filmstrip')
     const filmstrip = await makeFilmstrip({ inputPath: proxyPath, outputPath: filmstripPath, probe: proxyProbe, signal })

@@ -5,11 +5,13 @@ import type { Rational } from '@/server/media/ffmpeg'
 export const maxProxyWidth = 1920
 export const maxProxyHeight = 1080
 
-/** Fits width × height inside 1920 × 1080 keeping the aspect, never upscaling; both sides even (yuv420p needs it). */
-export function fitProxySize(width: number, height: number): { width: number; height: number } {
-  const scale = Math.min(1, maxProxyWidth / width, maxProxyHeight / height)
-  return { width: evenAtLeastTwo(width * scale), height: evenAtLeastTwo(height * scale) }
-}
+/**
+ * Fits the picture inside 1920 × 1080 keeping the aspect, never upscaling, both sides even (yuv420p needs it).
+ * An expression on the decoded frame rather than numbers from the probe: ffmpeg turns phone footage upright
+ * (its rotation flag) before the filter, so the probe's width and height may be the wrong way round.
+ */
+export const proxyScaleFilter =
+  `scale=w='min(${maxProxyWidth},iw)':h='min(${maxProxyHeight},ih)':force_original_aspect_ratio=decrease:force_divisible_by=2:flags=bicubic`
 
 /**
  * Frames between keyframes: one a second, rounded down so 29.97 gets 29 and the distance never exceeds a second.
@@ -28,7 +30,3 @@ export function videoTrackTimescale(fps: Rational): number {
 }
 
 export const formatRational = (rate: Rational) => `${rate.numerator}/${rate.denominator}`
-
-function evenAtLeastTwo(value: number): number {
-  return Math.max(2, Math.floor(value / 2) * 2)
-}

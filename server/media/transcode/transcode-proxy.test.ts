@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { probeMedia, validateVideoUpload } from '@/server/media/ffmpeg'
+import { probeMedia, resolveFfmpeg, validateVideoUpload } from '@/server/media/ffmpeg'
 import { makeClip, tempFolder } from '@/server/media/ffmpeg/testing/clips'
-import { fitProxySize, keyframeInterval } from './proxy-settings'
+import { keyframeInterval } from './proxy-settings'
 import { inspectStreams, keyframeNumbers, topLevelBoxes } from './testing/inspect-output'
 import { transcodeProxy } from './transcode-proxy'
+
+const execFileAsync = promisify(execFile)
 
 let folder: Awaited<ReturnType<typeof tempFolder>>
 const file = (name: string) => path.join(folder.dir, name)
@@ -13,13 +17,7 @@ beforeAll(async () => {
 })
 afterAll(() => folder.cleanup())
 
-describe('fitProxySize and keyframeInterval', () => {
-  it('fits inside 1080p keeping the aspect with even sides, and never upscales', () => {
-    expect(fitProxySize(3840, 2160)).toEqual({ width: 1920, height: 1080 })
-    expect(fitProxySize(4096, 1716)).toEqual({ width: 1920, height: 804 })
-    expect(fitProxySize(1080, 1920)).toEqual({ width: 606, height: 1080 })
-    expect(fitProxySize(321, 241)).toEqual({ width: 320, height: 240 })
-  })
+describe('keyframeInterval', () => {
   it('puts a keyframe at least once a second', () => {
     expect(keyframeInterval({ numerator: 25, denominator: 1 })).toBe(25)
     expect(keyframeInterval({ numerator: 30000, denominator: 1001 })).toBe(29)
@@ -45,7 +43,7 @@ describe('transcodeProxy', () => {
       const fractions: number[] = []
       const size = await transcodeProxy({ inputPath: source, outputPath: output, probe, onProgress: (f) => fractions.push(f) })
 
-      expect(size).toEqual({ width: 320, height: 240 })
+      expect(size).toMatchObject({ width: 320, height: 240 })
       expect(fractions.at(-1)).toBe(1)
       const streams = await inspectStreams(output)
       const video = streams.find((s) => s.codec_type === 'video')
@@ -67,7 +65,30 @@ describe('transcodeProxy', () => {
     const source = await makeClip(file('wide.mp4'), { video: 'testsrc2=s=2400x1000:r=5:d=0.4' })
     const { probe } = await validateVideoUpload(source)
     const output = file('wide-proxy.mp4')
-    expect(await transcodeProxy({ inputPath: source, outputPath: output, probe })).toEqual({ width: 1920, height: 800 })
+    expect(await transcodeProxy({ inputPath: source, outputPath: output, probe })).toMatchObject({ width: 1920, height: 800 })
     expect((await inspectStreams(output))[0]).toMatchObject({ width: 1920, height: 800 })
+  })
+
+  it('keeps a portrait frame portrait, rounds odd sides down to even, and never upscales', async () => {
+    const cases = [
+      { source: 'testsrc2=s=1080x1920:r=5:d=0.4', expected: { width: 608, height: 1080 } },
+      { source: 'testsrc2=s=321x241:r=5:d=0.4', expected: { width: 320, height: 240 } },
+    ]
+    for (const [index, { source: lavfi, expected }] of cases.entries()) {
+      const source = await makeClip(file(`shape-${index}.mkv`), { video: lavfi, codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p'] })
+      const { probe } = await validateVideoUpload(source)
+      expect(await transcodeProxy({ inputPath: source, outputPath: file(`shape-${index}.mp4`), probe })).toMatchObject(expected)
+    }
+  })
+
+  it('turns phone footage flagged as rotated upright, reporting the size it came out at', async () => {
+    const landscape = await makeClip(file('sensor.mp4'), { video: 'testsrc2=s=320x240:r=25:d=0.4' })
+    const flagged = file('phone.mp4')
+    await execFileAsync(resolveFfmpeg().path, ['-loglevel', 'error', '-y', '-i', landscape, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', flagged])
+    const { probe } = await validateVideoUpload(flagged)
+    expect(probe.video).toMatchObject({ width: 320, height: 240 })
+    const output = file('phone-proxy.mp4')
+    expect(await transcodeProxy({ inputPath: flagged, outputPath: output, probe })).toMatchObject({ width: 240, height: 320 })
+    expect((await inspectStreams(output))[0]).toMatchObject({ width: 240, height: 320 })
   })
 })

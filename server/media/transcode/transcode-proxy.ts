@@ -1,5 +1,5 @@
-import { runFfmpeg, untrustedInput, type MediaProbe } from '@/server/media/ffmpeg'
-import { fitProxySize, formatRational, keyframeInterval, videoTrackTimescale } from './proxy-settings'
+import { probeMedia, runFfmpeg, untrustedInput, type MediaProbe } from '@/server/media/ffmpeg'
+import { formatRational, keyframeInterval, proxyScaleFilter, videoTrackTimescale } from './proxy-settings'
 
 // The review proxy: H.264 + AAC in an MP4 every browser plays, at most 1080p, at exactly the source's frame rate and
 // frame count (comments are pinned to frame numbers, so the proxy must number frames as the original does), with a
@@ -21,9 +21,11 @@ export interface TranscodeProxyOptions {
   readRate?: number
 }
 
+/** What the proxy turned out to be, read back from the file: the size after rotation and scaling. */
 export interface ProxyResult {
   width: number
   height: number
+  probe: MediaProbe & { video: NonNullable<MediaProbe['video']> }
 }
 
 export class NoFrameRateError extends Error {
@@ -34,7 +36,6 @@ export async function transcodeProxy(options: TranscodeProxyOptions): Promise<Pr
   const { probe, onProgress } = options
   const fps = probe.video.fps
   if (!fps) throw new NoFrameRateError('The source has no readable frame rate, so its frames cannot be numbered.')
-  const size = fitProxySize(probe.video.width, probe.video.height)
   const keyint = String(keyframeInterval(fps))
   const args = [
     ...(options.readRate ? ['-readrate', String(options.readRate)] : []),
@@ -43,7 +44,7 @@ export async function transcodeProxy(options: TranscodeProxyOptions): Promise<Pr
     ...(probe.audio ? ['-map', '0:a:0'] : []),
     '-map_metadata', '-1',
     '-sn', '-dn',
-    '-vf', `scale=${size.width}:${size.height}:flags=bicubic,setsar=1,format=yuv420p`,
+    '-vf', `${proxyScaleFilter},setsar=1,format=yuv420p`,
     // -r with cfr pins the output to the probed rational: a constant-rate source passes through frame for frame
     // (nothing is dropped or duplicated), and a variable-rate phone clip is made constant, so frame N of the proxy
     // is frame N on the review timeline. passthrough would keep a VFR source's irregular timestamps instead.
@@ -68,5 +69,7 @@ export async function transcodeProxy(options: TranscodeProxyOptions): Promise<Pr
       if (fraction !== null) onProgress?.(fraction)
     },
   })
-  return size
+  const written = await probeMedia(options.outputPath, { signal: options.signal })
+  if (!written.video) throw new Error('The proxy came out without a video track.')
+  return { width: written.video.width, height: written.video.height, probe: { ...written, video: written.video } }
 }
