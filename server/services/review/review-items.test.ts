@@ -6,6 +6,7 @@ import { createReviewItem } from './create-review-item'
 import { createReviewVersion } from './create-review-version'
 import { getReviewItem } from './get-review-item'
 import { listReviewItems } from './list-review-items'
+import { recordVersionMedia, recordVersionProcessingFailed } from './record-version-media'
 import { seedReview, seedVideoAsset } from './review-fixtures'
 import { setVersionStatus } from './set-version-status'
 
@@ -65,5 +66,18 @@ describe('review items and versions', () => {
     const [version] = (await getReviewItem({ actor: team.viewer, projectId, reviewItemId })).versions
     expect(version).toMatchObject({ status: 'changes_requested', statusChangedByUserId: team.editor.userId })
     expect(await activityKinds(team.workspaceId)).toContain('review.status_changed')
+  })
+
+  it('the media job records the probed frames on versions of that project only', async () => {
+    const review = await seedReview({ owner: team.owner, workspaceId: team.workspaceId, durationFrames: 10 })
+    const stranger = await seedReview({ owner: foreign.owner, workspaceId: foreign.workspaceId })
+    const media = { proxyAssetId: review.assetId, posterAssetId: review.assetId, filmstripAssetId: review.assetId, frameCount: 1440, fps: { num: 24000, den: 1001 }, width: 1280, height: 720 }
+    expect(await recordVersionMedia({ projectId: stranger.projectId, assetId: review.assetId, media })).toEqual({ versionIds: [] })
+    await recordVersionMedia({ projectId: review.projectId, assetId: review.assetId, media })
+    const [version] = (await getReviewItem({ actor: team.viewer, projectId: review.projectId, reviewItemId: review.reviewItemId })).versions
+    expect(version).toMatchObject({ processing: 'ready', frameCount: 1440, fpsNumerator: 24000, fpsDenominator: 1001, width: 1280 })
+    await recordVersionProcessingFailed({ projectId: review.projectId, assetId: review.assetId, message: 'No video stream.' })
+    const [failed] = (await getReviewItem({ actor: team.viewer, projectId: review.projectId, reviewItemId: review.reviewItemId })).versions
+    expect(failed).toMatchObject({ processing: 'failed', processingError: 'No video stream.' })
   })
 })
