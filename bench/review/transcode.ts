@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { resolveFfmpeg, validateVideoUpload } from '../../server/media/ffmpeg'
+import { proxyScaleFilter } from '../../server/media/transcode/proxy-settings'
 import { transcodeProxy } from '../../server/media/transcode/transcode-proxy'
 
 const RUNS = 3
@@ -29,7 +30,7 @@ async function main() {
     const plainArgs = (output: string) => [
       '-hide_banner', '-nostdin', '-loglevel', 'error', '-i', source,
       '-map', '0:v:0', '-map', '0:a:0', '-map_metadata', '-1', '-sn', '-dn',
-      '-vf', 'scale=1280:720:flags=bicubic,setsar=1,format=yuv420p', '-fps_mode', 'cfr', '-r', '25/1',
+      '-vf', `${proxyScaleFilter},setsar=1,format=yuv420p`, '-fps_mode', 'cfr', '-r', '25/1',
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-profile:v', 'high',
       '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-video_track_timescale', '10000',
       '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', '-y', output,
