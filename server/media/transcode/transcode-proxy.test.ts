@@ -81,6 +81,21 @@ describe('transcodeProxy', () => {
     }
   })
 
+  it('makes variable-rate footage constant at the probed rate, so the proxy has the frames the timeline counts', async () => {
+    // 1 s at 25 fps, then frames twice as far apart: 50 frames over 2.96 s.
+    const source = file('vfr.mkv')
+    await execFileAsync(resolveFfmpeg().path, [
+      '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=2',
+      '-vf', "setpts='if(lt(N,25),N,25+(N-25)*2)/25/TB'", '-fps_mode', 'passthrough',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', source,
+    ])
+    const { probe } = await validateVideoUpload(source)
+    expect(probe.video).toMatchObject({ fps: { numerator: 25, denominator: 1 }, frameCount: 74 })
+    const output = file('vfr-proxy.mp4')
+    await transcodeProxy({ inputPath: source, outputPath: output, probe })
+    expect((await inspectStreams(output))[0]).toMatchObject({ r_frame_rate: '25/1', nb_read_frames: '74' })
+  })
+
   it('turns phone footage flagged as rotated upright, reporting the size it came out at', async () => {
     const landscape = await makeClip(file('sensor.mp4'), { video: 'testsrc2=s=320x240:r=25:d=0.4' })
     const flagged = file('phone.mp4')
