@@ -1,25 +1,35 @@
-// The benchmark's clients, in their own process so their CPU is not charged to (or hidden in) the server's: stock
+// The benchmark's clients, in their own process so their CPU is not charged to (or hidden in) a server's: stock
 // WebsocketProviders on `ws`, one writer per room stamping each update with the time it was made, every other client
 // in the room recording how long it took to arrive. Driven over IPC by bench/collab/run.ts.
+//
+// Both servers are loaded in the same run, in alternating slices (ours for half a second, then stock, …): on a shared
+// machine whatever else runs hits both alike, which back-to-back runs cannot promise.
 import { performance } from 'node:perf_hooks'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 
-export interface LoadRequest {
-  type: 'run'
+export interface LoadTarget {
+  name: string
   /** Provider serverUrl, e.g. ws://127.0.0.1:4181/collab (ours) or ws://127.0.0.1:4182 (stock). */
   serverUrl: string
   rooms: string[]
+  headers: Record<string, string>
+}
+
+export interface LoadRequest {
+  type: 'run'
+  targets: LoadTarget[]
   clientsPerRoom: number
   rateHz: number
   warmupMs: number
   measureMs: number
-  headers: Record<string, string>
+  /** How long each target writes before the next one takes over. */
+  sliceMs: number
 }
 
-export interface LoadResult {
-  type: 'result'
+export interface TargetResult {
+  name: string
   samples: number
   p50: number
   p95: number
@@ -28,15 +38,20 @@ export interface LoadResult {
   /** Deliveries that never arrived: (writes × receivers) − receipts, counted after a drain period. */
   lost: number
   expected: number
+}
+
+export interface LoadResult {
+  type: 'result'
+  targets: TargetResult[]
   /** Share of one core this client process used while measuring. */
   clientCpu: number
-  connectMs: number
-  /** Every latency sample (ms), so runs can be pooled. */
-  latencies: number[]
   error?: string
 }
 
+export type LoadMessage = LoadResult | { type: 'ready' } | { type: 'window'; phase: 'start' | 'end' } | { type: 'held' } | { type: 'released' }
+
 const now = () => performance.timeOrigin + performance.now()
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 process.setMaxListeners(0)
 
 function webSocketWith(headers: Record<string, string>): typeof globalThis.WebSocket {
@@ -48,10 +63,6 @@ function webSocketWith(headers: Record<string, string>): typeof globalThis.WebSo
   return BenchWebSocket as unknown as typeof globalThis.WebSocket
 }
 
-interface Writes {
-  seq: number
-}
-
 /** One write: run id, sequence number, and when the writer made it (ms, comparable across processes). */
 interface Entry {
   r: number
@@ -59,100 +70,108 @@ interface Entry {
   t: number
 }
 
-async function run(request: LoadRequest): Promise<LoadResult> {
-  const WebSocketPolyfill = webSocketWith(request.headers)
-  const providers: WebsocketProvider[] = []
-  const latencies: number[] = []
-  let measuring = false
-  let received = 0
-  const writes: Writes[] = []
-  const connectStarted = now()
-  // Rooms may be reused between runs (ours persists them): only this run's entries count.
-  const runId = Math.floor(Math.random() * 2 ** 31)
+interface TargetState {
+  target: LoadTarget
+  providers: WebsocketProvider[]
+  latencies: number[]
+  received: number
+  written: number
+}
 
-  // Open in small batches: a thousand simultaneous upgrades measure the accept queue, not collaboration.
-  for (let r = 0; r < request.rooms.length; r++) {
-    const room = request.rooms[r]!
-    const roomWrites: Writes = { seq: 0 }
-    writes.push(roomWrites)
-    for (let c = 0; c < request.clientsPerRoom; c++) {
+async function connect(state: TargetState, clientsPerRoom: number, runId: number, measuring: () => boolean): Promise<void> {
+  const WebSocketPolyfill = webSocketWith(state.target.headers)
+  for (let r = 0; r < state.target.rooms.length; r++) {
+    for (let c = 0; c < clientsPerRoom; c++) {
       const doc = new Y.Doc()
-      const provider = new WebsocketProvider(request.serverUrl, room, doc, { WebSocketPolyfill, disableBc: true })
-      providers.push(provider)
-      if (c > 0) {
-        doc.getArray<Entry>('bench').observe((event) => {
-          const arrived = now()
-          for (const item of event.changes.added) {
-            for (const entry of item.content.getContent() as Entry[]) {
-              if (entry.r !== runId) continue
-              if (measuring) latencies.push(arrived - entry.t)
-              received += 1
-            }
+      state.providers.push(new WebsocketProvider(state.target.serverUrl, state.target.rooms[r]!, doc, { WebSocketPolyfill, disableBc: true }))
+      if (c === 0) continue // the writer
+      doc.getArray<Entry>('bench').observe((event) => {
+        const arrived = now()
+        for (const item of event.changes.added) {
+          for (const entry of item.content.getContent() as Entry[]) {
+            // Rooms may be reused between runs (ours persists them): only this run's entries count.
+            if (entry.r !== runId) continue
+            if (measuring()) state.latencies.push(arrived - entry.t)
+            state.received += 1
           }
-        })
-      }
+        }
+      })
     }
-    if (r % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 20))
+    // Small batches: a thousand simultaneous upgrades would measure the accept queue, not collaboration.
+    if (r % 10 === 9) await sleep(20)
   }
   const deadline = now() + 60_000
-  while (!providers.every((provider) => provider.synced)) {
-    if (now() > deadline) throw new Error(`only ${providers.filter((p) => p.synced).length}/${providers.length} clients synced`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+  while (!state.providers.every((provider) => provider.synced)) {
+    if (now() > deadline) throw new Error(`${state.target.name}: only ${state.providers.filter((p) => p.synced).length}/${state.providers.length} clients synced`)
+    await sleep(50)
   }
-  const connectMs = now() - connectStarted
+}
 
-  // One writer per room (its first client), each on its own timer with a random phase.
-  const periodMs = 1000 / request.rateHz
-  const timers: NodeJS.Timeout[] = []
-  const starts: NodeJS.Timeout[] = []
-  request.rooms.forEach((_, r) => {
-    const writer = providers[r * request.clientsPerRoom]!
-    const log = writer.doc.getArray<Entry>('bench')
-    starts.push(
-      setTimeout(() => {
-        timers.push(
-          setInterval(() => {
-            log.push([{ r: runId, s: writes[r]!.seq++, t: now() }])
-          }, periodMs),
-        )
-      }, Math.random() * periodMs),
-    )
-  })
-  await new Promise((resolve) => setTimeout(resolve, request.warmupMs))
-  measuring = true
-  process.send?.({ type: 'window', phase: 'start' }) // so the orchestrator samples server CPU over the same window
-  const cpuBefore = process.cpuUsage()
-  await new Promise((resolve) => setTimeout(resolve, request.measureMs))
-  const cpu = process.cpuUsage(cpuBefore)
-  measuring = false
-  process.send?.({ type: 'window', phase: 'end' })
-  starts.forEach(clearTimeout)
-  timers.forEach(clearInterval)
-
-  // Drain: whatever is still in flight gets two seconds to arrive.
-  const expected = writes.reduce((sum, w) => sum + w.seq, 0) * (request.clientsPerRoom - 1)
-  const drainUntil = now() + 2_000
-  while (received < expected && now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 50))
-  for (const provider of providers) {
-    provider.destroy()
-    provider.doc.destroy()
-  }
-
-  latencies.sort((a, b) => a - b)
+function summarise(state: TargetState, receiversPerRoom: number): TargetResult {
+  const latencies = state.latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN
+  const expected = state.written * receiversPerRoom
   return {
-    type: 'result',
+    name: state.target.name,
     samples: latencies.length,
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
     max: latencies.at(-1) ?? Number.NaN,
-    lost: Math.max(0, expected - received),
+    lost: Math.max(0, expected - state.received),
     expected,
-    clientCpu: (cpu.user + cpu.system) / 1000 / request.measureMs,
-    connectMs,
-    latencies,
   }
+}
+
+async function run(request: LoadRequest): Promise<LoadResult> {
+  const runId = Math.floor(Math.random() * 2 ** 31)
+  let measuring = false
+  const states: TargetState[] = request.targets.map((target) => ({ target, providers: [], latencies: [], received: 0, written: 0 }))
+  for (const state of states) await connect(state, request.clientsPerRoom, runId, () => measuring)
+
+  // One writer per room (its first client), each on its own timer with a random phase; only the active target writes.
+  let active = 0
+  const slicer = setInterval(() => (active = (active + 1) % states.length), request.sliceMs)
+  const periodMs = 1000 / request.rateHz
+  const timers: NodeJS.Timeout[] = []
+  states.forEach((state, index) => {
+    state.target.rooms.forEach((_, r) => {
+      const log = state.providers[r * request.clientsPerRoom]!.doc.getArray<Entry>('bench')
+      const seq = { next: 0 }
+      const start = setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            if (active !== index) return
+            log.push([{ r: runId, s: seq.next++, t: now() }])
+            state.written += 1
+          }, periodMs),
+        )
+      }, Math.random() * periodMs)
+      timers.push(start)
+    })
+  })
+  await sleep(request.warmupMs)
+  measuring = true
+  process.send?.({ type: 'window', phase: 'start' }) // so the orchestrator samples server CPU over the same window
+  const cpuBefore = process.cpuUsage()
+  await sleep(request.measureMs)
+  const cpu = process.cpuUsage(cpuBefore)
+  measuring = false
+  process.send?.({ type: 'window', phase: 'end' })
+  clearInterval(slicer)
+  timers.forEach((timer) => clearInterval(timer))
+
+  // Drain: whatever is still in flight gets two seconds to arrive.
+  const receivers = request.clientsPerRoom - 1
+  const drainUntil = now() + 2_000
+  while (states.some((s) => s.received < s.written * receivers) && now() < drainUntil) await sleep(50)
+  for (const state of states) {
+    for (const provider of state.providers) {
+      provider.destroy()
+      provider.doc.destroy()
+    }
+  }
+  return { type: 'result', targets: states.map((state) => summarise(state, receivers)), clientCpu: (cpu.user + cpu.system) / 1000 / request.measureMs }
 }
 
 export interface HoldRequest {
@@ -169,11 +188,8 @@ const held: WebsocketProvider[] = []
 
 async function hold(request: HoldRequest): Promise<void> {
   const WebSocketPolyfill = webSocketWith(request.headers)
-  for (const room of request.rooms) {
-    const doc = new Y.Doc()
-    held.push(new WebsocketProvider(request.serverUrl, room, doc, { WebSocketPolyfill, disableBc: true }))
-  }
-  while (!held.every((provider) => provider.synced)) await new Promise((resolve) => setTimeout(resolve, 50))
+  for (const room of request.rooms) held.push(new WebsocketProvider(request.serverUrl, room, new Y.Doc(), { WebSocketPolyfill, disableBc: true }))
+  while (!held.every((provider) => provider.synced)) await sleep(50)
   for (const provider of held) {
     const panels = provider.doc.getMap('panels')
     if (panels.size > 0) continue
@@ -181,41 +197,22 @@ async function hold(request: HoldRequest): Promise<void> {
       for (let i = 0; i < request.entriesPerDoc; i++) panels.set(`panel-${i}`, { duration: 48, action: `Shot ${i}: she turns to the window.` })
     })
   }
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  await sleep(500)
 }
 
 process.on('message', (message: LoadRequest | HoldRequest | { type: 'release' }) => {
   if (message?.type === 'hold') {
     void hold(message).then(() => process.send?.({ type: 'held' }))
-    return
-  }
-  if (message?.type === 'release') {
+  } else if (message?.type === 'release') {
     for (const provider of held.splice(0)) {
       provider.destroy()
       provider.doc.destroy()
     }
     setTimeout(() => process.send?.({ type: 'released' }), 200)
-    return
+  } else if (message?.type === 'run') {
+    run(message)
+      .then((result) => process.send?.(result))
+      .catch((error: unknown) => process.send?.({ type: 'result', targets: [], clientCpu: 0, error: (error as Error).message } satisfies LoadResult))
   }
-  if (message?.type !== 'run') return
-  run(message)
-    .then((result) => process.send?.(result))
-    .catch((error: unknown) => {
-      const failed: LoadResult = {
-        type: 'result',
-        samples: 0,
-        p50: NaN,
-        p95: NaN,
-        p99: NaN,
-        max: NaN,
-        lost: NaN,
-        expected: 0,
-        clientCpu: 0,
-        connectMs: 0,
-        latencies: [],
-        error: (error as Error).message,
-      }
-      process.send?.(failed)
-    })
 })
 process.send?.({ type: 'ready' })

@@ -2,19 +2,23 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { LoadRequest, LoadResult } from './load-client'
+import type { LoadMessage, LoadRequest, LoadResult } from './load-client'
 
 export interface ServerStats {
   rss: number
   heapUsed: number
-  /** p99 event-loop delay (ms) since the previous stats request. */
+  /** Event-loop delay (ms) since the previous stats request: p99, and the longest single stall. */
   loopDelayP99: number
+  loopDelayMax: number
   rooms: number
   connections: number
 }
 
+export type ServerName = 'ours' | 'ours on Postgres' | 'stock'
+
 export interface ServerProcess {
-  name: 'ours' | 'stock'
+  name: ServerName
+  kind: 'ours' | 'stock'
   child: ChildProcess
   port: number
   stats(options?: { gc?: boolean }): Promise<ServerStats>
@@ -27,8 +31,9 @@ export interface ServerProcess {
 
 const root = process.cwd()
 
-export async function startServer(name: 'ours' | 'stock', port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const entry = name === 'ours' ? path.join(root, 'server/collab/standalone.ts') : path.join(root, 'bench/collab/stock-server.ts')
+export async function startServer(name: ServerName, port: number, env: Record<string, string>): Promise<ServerProcess> {
+  const kind = name === 'stock' ? 'stock' : 'ours'
+  const entry = kind === 'ours' ? path.join(root, 'server/collab/standalone.ts') : path.join(root, 'bench/collab/stock-server.ts')
   const child = fork(entry, [], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -50,6 +55,7 @@ export async function startServer(name: 'ours' | 'stock', port: number, env: Rec
   let nextId = 0
   return {
     name,
+    kind,
     child,
     port,
     stats: ({ gc = false } = {}) =>
@@ -92,7 +98,7 @@ export async function runLoad(request: Omit<LoadRequest, 'type'>, onWindow?: (ph
   try {
     await new Promise<void>((resolve) => child.once('message', () => resolve()))
     const result = new Promise<LoadResult>((resolve, reject) => {
-      child.on('message', (message: LoadResult | { type: 'window'; phase: 'start' | 'end' }) => {
+      child.on('message', (message: LoadMessage) => {
         if (message.type === 'window') onWindow?.(message.phase)
         else if (message.type === 'result') resolve(message)
       })

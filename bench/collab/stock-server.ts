@@ -24,8 +24,9 @@ process.on('message', (message: { type?: string; id?: number; gc?: boolean }) =>
   if (message.gc) (globalThis as { gc?: () => void }).gc?.()
   const memory = process.memoryUsage()
   const loopDelayP99 = loopDelay.percentile(99) / 1e6
+  const loopDelayMax = loopDelay.max / 1e6
   loopDelay.reset()
-  process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99, rooms: docs.size, connections: wss.clients.size })
+  process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99, loopDelayMax, rooms: docs.size, connections: wss.clients.size })
 })
 process.on('SIGTERM', () => process.exit(0))
 server.listen(port, '127.0.0.1', () => console.log(`stock y-websocket server ready on 127.0.0.1:${port}`))

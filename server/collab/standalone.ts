@@ -26,7 +26,7 @@ async function main() {
     if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head)
     else socket.destroy()
   })
-  // How long the event loop was held up (ms, p99 since the last stats request): what a stall costs every client.
+  // How long the event loop was held up (ms, p99 and max since the last stats request): what a stall costs everyone.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 })
   loopDelay.enable()
   process.on('message', (message: { type?: string; id?: number; gc?: boolean }) => {
@@ -34,8 +34,9 @@ async function main() {
     if (message.gc) (globalThis as { gc?: () => void }).gc?.()
     const memory = process.memoryUsage()
     const loopDelayP99 = loopDelay.percentile(99) / 1e6
+    const loopDelayMax = loopDelay.max / 1e6
     loopDelay.reset()
-    process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99, ...collab.stats() })
+    process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99, loopDelayMax, ...collab.stats() })
   })
 
   let stopping = false
