@@ -2,7 +2,8 @@
 // and the job workers, on one port.
 import http from 'node:http'
 import { parse as parseUrl } from 'node:url'
-import { loadEnv, EnvError } from './env'
+import { loadEnv } from './env'
+import { onShutdownSignal, runProcess } from './process-lifecycle'
 import { ensureAuthSecret } from './auth/secret'
 import { ensureProductionBuild } from './build-check'
 import { clientIpHeader, resolveClientIp } from './auth/client-ip'
@@ -60,10 +61,7 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
   log(`Ready on ${env.appUrl} (${dev ? 'development' : 'production'}, listening on ${env.HOST}:${env.PORT})`)
 
-  let stopping = false
-  const shutdown = async (signal: string) => {
-    if (stopping) return
-    stopping = true
+  onShutdownSignal(async (signal) => {
     log(`${signal} received; shutting down…`)
     const forceExit = setTimeout(() => {
       console.error('[storyreel] shutdown took over 15 s; exiting anyway')
@@ -77,16 +75,7 @@ async function main() {
     await database.close()
     log('Stopped cleanly.')
     process.exit(0)
-  }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'))
-  process.on('SIGINT', () => void shutdown('SIGINT'))
+  })
 }
 
-main().catch((error) => {
-  if (error instanceof EnvError || (error instanceof Error && error.name === 'DatabaseOpenError')) {
-    console.error(`[storyreel] ${error.message}`)
-  } else {
-    console.error('[storyreel] failed to start:', error)
-  }
-  process.exit(1)
-})
+runProcess('storyreel', main)

@@ -1,6 +1,7 @@
 // `npm run worker`: a process that only runs jobs (renders, transcodes), beside app instances started with
 // STORYREEL_RUN_WORKERS=false. SIGTERM aborts the running jobs, waits for their handlers to yield, and exits.
 import { loadEnv, EnvError } from '../env'
+import { onShutdownSignal, runProcess } from '../process-lifecycle'
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, setDatabase } from '@/db/client'
 import { startWorkers } from './workers'
 
@@ -20,25 +21,13 @@ async function main() {
   const workers = await startWorkers()
   log('Ready; waiting for jobs.')
 
-  let stopping = false
-  const shutdown = async (signal: string) => {
-    if (stopping) return
-    stopping = true
+  onShutdownSignal(async (signal) => {
     log(`${signal} received; letting running jobs yield…`)
     await workers.stop()
     await database.close()
     log('Stopped cleanly.')
     process.exit(0)
-  }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'))
-  process.on('SIGINT', () => void shutdown('SIGINT'))
+  })
 }
 
-main().catch((error) => {
-  if (error instanceof EnvError || (error instanceof Error && error.name === 'DatabaseOpenError')) {
-    console.error(`[worker] ${error.message}`)
-  } else {
-    console.error('[worker] failed to start:', error)
-  }
-  process.exit(1)
-})
+runProcess('worker', main)
