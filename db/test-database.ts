@@ -16,22 +16,32 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 async function openPostgresTestDatabase(): Promise<DatabaseHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) throw new Error('STORYREEL_TEST_DB=postgres needs TEST_DATABASE_URL')
-  const name = `storyreel_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ url: url.toString() })
+  const throwaway = await createThrowawayPostgresDatabase(adminUrl, 'storyreel_test')
+  const handle = await openDatabase({ url: throwaway.url })
   return {
     ...handle,
     close: async () => {
       await handle.close()
-      const cleanup = new pg.Client({ connectionString: adminUrl })
-      await cleanup.connect()
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await cleanup.end()
+      await throwaway.drop()
     },
+  }
+}
+
+/** A new, empty PostgreSQL database next to `adminUrl`'s, for tests and benchmarks; drop() removes it. */
+export async function createThrowawayPostgresDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  await runAdminQuery(adminUrl, `CREATE DATABASE ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => runAdminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+async function runAdminQuery(adminUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
   }
 }

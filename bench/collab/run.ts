@@ -5,12 +5,12 @@
 // bounded to about four minutes. With BENCH_DATABASE_URL (or TEST_DATABASE_URL) pointing at PostgreSQL, our server is
 // also run on PostgreSQL ("ours on Postgres"), where database work leaves the event loop.
 import fs from 'node:fs'
-import pg from 'pg'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createProject, createUser, testSecret, type TestProject } from '@/server/collab/testing/fixtures'
 import { createServerDatabase } from '@/server/collab/testing/servers'
+import { createThrowawayPostgresDatabase } from '@/db/test-database'
 import type { LoadTarget } from './load-client'
 import { measureInterleaved, type Load, type Row } from './measure'
 import { measureMemory, type MemoryResult } from './memory'
@@ -123,15 +123,9 @@ async function main() {
 
 /** A throw-away PostgreSQL database with the same users and projects as the PGlite one. */
 async function createPostgresCopy(adminUrl: string, source: Awaited<ReturnType<typeof createServerDatabase>>) {
-  const name = `storyreel_bench_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
+  const throwaway = await createThrowawayPostgresDatabase(adminUrl, 'storyreel_bench')
   const { migrateDatabase, openDatabase } = await import('@/db/client')
-  const target = await openDatabase({ url: url.toString() })
+  const target = await openDatabase({ url: throwaway.url })
   await migrateDatabase(target)
   await source.use(async (from) => {
     for (const table of ['users', 'workspaces', 'memberships', 'projects']) {
@@ -142,15 +136,7 @@ async function createPostgresCopy(adminUrl: string, source: Awaited<ReturnType<t
     }
   })
   await target.close()
-  return {
-    url: url.toString(),
-    async dispose() {
-      const cleanup = new pg.Client({ connectionString: adminUrl })
-      await cleanup.connect()
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await cleanup.end()
-    },
-  }
+  return { url: throwaway.url, dispose: throwaway.drop }
 }
 
 main().catch((error: unknown) => {

@@ -7,8 +7,8 @@ import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { migrateDatabase, migrationsFolder, openDatabase, type DatabaseHandle } from '@/db/client'
+import { createThrowawayPostgresDatabase } from '@/db/test-database'
 import { createCollabServer, type CollabServer, type CollabServerOptions } from '../index'
 import { testSecret } from './fixtures'
 
@@ -78,22 +78,11 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
   if (process.env.STORYREEL_TEST_DB === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL
     if (!adminUrl) throw new Error('the postgres project needs TEST_DATABASE_URL')
-    const name = `storyreel_collab_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
+    const throwaway = await createThrowawayPostgresDatabase(adminUrl, 'storyreel_collab')
     const database: ServerDatabase = {
-      env: { DATABASE_URL: url.toString() },
-      use: (fn) => useDatabase({ url: url.toString() }, fn),
-      async dispose() {
-        const cleanup = new pg.Client({ connectionString: adminUrl })
-        await cleanup.connect()
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await cleanup.end()
-      },
+      env: { DATABASE_URL: throwaway.url },
+      use: (fn) => useDatabase({ url: throwaway.url }, fn),
+      dispose: throwaway.drop,
     }
     return database
   }
