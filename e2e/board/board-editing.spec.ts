@@ -140,4 +140,17 @@ test('a stroke drawn in the panel editor becomes the panel’s picture on the bo
   expect(await card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
+
+  // A stroke followed at once by Close, inside the idle delay: the picture is rendered before the editor goes away.
+  const firstPicture = (await card.locator('img').getAttribute('src'))!
+  await board.inspector.getByRole('button', { name: 'Draw panel' }).click()
+  await expect(canvas).toBeVisible({ timeout: 30_000 })
+  await owner.page.keyboard.press('d')
+  await owner.page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.7)
+  await owner.page.mouse.down()
+  for (let i = 1; i <= 6; i++) await owner.page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * 0.7)
+  await owner.page.mouse.up()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden({ timeout: 20_000 })
+  await expect(card.locator('img')).not.toHaveAttribute('src', firstPicture)
 })

@@ -8,9 +8,10 @@
 //   readOnly            — viewers/commenters (the server refuses their writes anyway).
 //   onRendered?({ imageAssetId, thumbnailAssetId }) — called ~1.5 s after this person stops editing, once a full-size
 //                         PNG and a 480 px thumbnail of the frame are uploaded; write them with board.updatePanel.
+//   onFlushReady?(flush) — a function that renders a still-pending edit at once; await it before closing the editor.
 // A reference image imported with the toolbar button becomes a locked bottom layer with meta
 // { layer: 'background', origin: 'imported', mediaAssetId }.
 // Deploying: tldraw 5.4 removes the editor after 5 s on https with a real hostname unless a licence key is set in
 // NEXT_PUBLIC_TLDRAW_LICENSE_KEY (http and localhost only show a watermark). Assets come from app/tldraw-assets.
 export { PanelEditor, type PanelEditorProps } from './panel-editor'
-export type { RenderedPanel } from './use-panel-render'
+export type { FlushPanelRender, RenderedPanel } from './use-panel-render'

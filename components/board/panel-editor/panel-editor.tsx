@@ -3,7 +3,7 @@
 // frame to draw in, reference-image import and automatic panel renders. Mount one at a time, via next/dynamic with
 // ssr: false (tldraw needs the DOM).
 import 'tldraw/tldraw.css'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { toast } from 'sonner'
 import { ImagePlus } from 'lucide-react'
 import { Box, Tldraw, useTldrawCurrentUser, type Editor, type TLComponents } from 'tldraw'
@@ -17,7 +17,7 @@ import { importReferenceImage } from './import-reference-image'
 import { createMediaAssetStore } from './media-asset-store'
 import { UploadError } from './upload-media'
 import { usePanelPresence } from './use-panel-presence'
-import { usePanelRender, type RenderedPanel } from './use-panel-render'
+import { usePanelRender, type FlushPanelRender, type RenderedPanel } from './use-panel-render'
 import { useYjsTldrawStore } from './use-yjs-tldraw-store'
 
 export interface PanelEditorProps {
@@ -32,13 +32,15 @@ export interface PanelEditorProps {
   readOnly: boolean
   /** Called after an edit has been rendered and uploaded: write these ids into the board's panel. */
   onRendered?: (panel: RenderedPanel) => void
+  /** Receives a function that renders any pending edit now; await it before unmounting the editor. */
+  onFlushReady?: (flush: FlushPanelRender) => void
 }
 
 // Fonts, icons and translations are served by this app (app/tldraw-assets), never from tldraw's CDN.
 const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
 const components: TLComponents = { OnTheCanvas: FrameGuide }
 
-export function PanelEditor({ projectId, panelId, userId, width, height, readOnly, onRendered }: PanelEditorProps) {
+export function PanelEditor({ projectId, panelId, userId, width, height, readOnly, onRendered, onFlushReady }: PanelEditorProps) {
   const collab = useCollabDoc(panelDocName(panelId), { userId })
   const assets = useMemo(() => createMediaAssetStore(projectId), [projectId])
   const storeWithStatus = useYjsTldrawStore({ doc: collab.doc, status: collab.status, savedLocally: collab.savedLocally, readOnly: readOnly || collab.readOnly, assets })
@@ -49,7 +51,8 @@ export function PanelEditor({ projectId, panelId, userId, width, height, readOnl
   const editable = !readOnly && !collab.readOnly && storeWithStatus.status === 'synced-remote'
 
   usePanelPresence(storeWithStatus.store, collab.awareness, collab.me)
-  usePanelRender(editor, { panelId, projectId, width, height, enabled: editable, onRendered })
+  const flushRender = usePanelRender(editor, { panelId, projectId, width, height, enabled: editable, onRendered })
+  useEffect(() => onFlushReady?.(flushRender), [onFlushReady, flushRender])
 
   const onMount = (mounted: Editor) => {
     mounted.zoomToBounds(new Box(0, 0, width, height), { inset: 48, immediate: true })
