@@ -1,16 +1,8 @@
 import { frameRateById, frameRateIds, type FrameRateId } from '@/lib/frame-rates'
 import { roleLabels, roles, type Role } from '@/lib/roles'
+import type { ActivityEntry } from '@/lib/schemas/activity'
 
-/** One entry of the activity feed, as the list-activity service returns it. */
-export interface ActivityItem {
-  id: string
-  kind: string
-  actorName: string | null
-  projectId: string | null
-  projectName: string | null
-  data: Record<string, unknown>
-  createdAt: Date | string
-}
+export type ActivityItem = ActivityEntry
 
 // The data keys each kind is written with (server/services/**). Read defensively: an entry outlives the code
 // that wrote it, and the sentence should still read well when a field is missing.

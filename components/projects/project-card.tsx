@@ -1,6 +1,5 @@
 import Link from 'next/link'
-import { Archive } from 'lucide-react'
-import { Badge } from '@/components/ui/badge'
+import { ArchivedBadge } from './archived-badge'
 import { ProjectBadges } from './project-badges'
 import type { ProjectFormat } from './project-format'
 
@@ -35,10 +34,7 @@ export function ProjectCard({ project }: { project: ProjectCardData }) {
         <div className="flex items-start justify-between gap-2">
           <h3 className="truncate font-medium">{project.name}</h3>
           {project.archivedAt ? (
-            <Badge variant="warning">
-              <Archive aria-hidden />
-              Archived
-            </Badge>
+            <ArchivedBadge />
           ) : null}
         </div>
         <ProjectBadges project={project} showStart={false} />

@@ -23,3 +23,15 @@ export const activityKinds = [
 export type ActivityKind = (typeof activityKinds)[number]
 
 export const activityListLimit = { default: 50, max: 200 } as const
+
+/** One entry of the activity feed, as listActivity returns it and the feed renders it. */
+export interface ActivityEntry {
+  id: string
+  kind: string
+  /** Name (or email) of who did it; null when that account no longer exists. */
+  actorName: string | null
+  projectId: string | null
+  projectName: string | null
+  data: Record<string, unknown>
+  createdAt: Date
+}

@@ -12,6 +12,7 @@ import { getStorage } from '@/server/media/storage/get-storage'
 import { derivedAssetSet } from './derived-assets'
 import { makeFilmstrip, makePoster, type FilmstripLayout } from './still-frames'
 import { transcodeProxy } from './transcode-proxy'
+import type { ProcessedMedia } from '@/lib/media/processed-media'
 
 // Everything the review page needs from an uploaded cut: fetch the original from storage, vet it, make the proxy,
 // poster and filmstrip, and store each as an asset. Returns their ids for the review service to put on the version.
@@ -22,14 +23,7 @@ export interface ProcessVideoInput {
   projectId: string
 }
 
-export interface ProcessVideoResult {
-  proxyAssetId: string
-  posterAssetId: string
-  filmstripAssetId: string
-  frameCount: number
-  fps: { num: number; den: number }
-  width: number
-  height: number
+export interface ProcessVideoResult extends ProcessedMedia {
   durationFrames: number
   posterFrame: number
   filmstrip: FilmstripLayout

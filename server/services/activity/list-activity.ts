@@ -2,19 +2,10 @@ import { and, desc, eq } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { activity, projects, users } from '@/db/schema'
 import { notFound } from '@/lib/errors'
-import { activityListLimit } from '@/lib/schemas/activity'
+import { activityListLimit, type ActivityEntry } from '@/lib/schemas/activity'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
 
-export interface ActivityEntry {
-  id: string
-  kind: string
-  /** Name (or email) of who did it; null when that account no longer exists. */
-  actorName: string | null
-  projectId: string | null
-  projectName: string | null
-  data: Record<string, unknown>
-  createdAt: Date
-}
+export type { ActivityEntry }
 
 /** A workspace's activity, or one project's when projectId is given; newest first. Any member may read it. */
 export async function listActivity(params: { actor: Actor | null; workspaceId: string; projectId?: string; limit?: number }): Promise<ActivityEntry[]> {

@@ -1,17 +1,10 @@
 // Called by the media job (not by users): records what processing found and made for an uploaded original.
 import { and, eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
+import type { ProcessedMedia } from '@/lib/media/processed-media'
 import { reviewItems, reviewVersions } from '@/db/schema'
 
-export interface ProcessedMedia {
-  proxyAssetId: string
-  posterAssetId: string
-  filmstripAssetId: string
-  frameCount: number
-  fps: { num: number; den: number }
-  width: number
-  height: number
-}
+export type { ProcessedMedia }
 
 /** Versions of this project whose original is `assetId`; the job knows the asset, not the version. */
 async function versionIdsFor(projectId: string, assetId: string): Promise<string[]> {

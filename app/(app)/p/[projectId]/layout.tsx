@@ -1,8 +1,9 @@
 // The project shell: breadcrumbs back to the workspace, the project's format, and tabs for the features that
 // exist today. Tabs for review and the animatic are added when those features land, not before.
 import Link from 'next/link'
-import { Archive, ChevronRight } from 'lucide-react'
+import { ChevronRight } from 'lucide-react'
 import { TabNav } from '@/components/layout/tab-nav'
+import { ArchivedBadge } from '@/components/projects/archived-badge'
 import { ProjectBadges } from '@/components/projects/project-badges'
 import { Badge } from '@/components/ui/badge'
 import { roleLabels } from '@/lib/roles'
@@ -38,10 +39,7 @@ export default async function ProjectLayout({ params, children }: { params: Prom
             <div className="flex min-w-0 items-center gap-3">
               <h1 className="truncate text-2xl font-semibold tracking-tight">{project.name}</h1>
               {project.archivedAt ? (
-                <Badge variant="warning">
-                  <Archive aria-hidden />
-                  Archived
-                </Badge>
+                <ArchivedBadge />
               ) : null}
             </div>
             <div className="flex items-center gap-3">
