@@ -3,9 +3,9 @@
 //   PORT, HOST, APP_URL, NEXTAUTH_SECRET, DATABASE_URL or STORYREEL_DATA_DIR, COLLAB_*, REDIS_URL
 // With an IPC channel (child_process.fork), answers { type: 'stats', gc? } with memory, event-loop delay and room counts.
 import http from 'node:http'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { databaseConfigFromEnv, migrateDatabase, openDatabase, setDatabase } from '@/db/client'
 import { createCollabServer } from './index'
+import { answerStatsRequests } from './testing/stats-reporter'
 
 const log = (line: string) => console.log(`[collab-standalone] ${line}`)
 
@@ -26,18 +26,7 @@ async function main() {
     if (request.url?.startsWith('/collab/')) collab.handleUpgrade(request, socket, head)
     else socket.destroy()
   })
-  // How long the event loop was held up (ms, p99 and max since the last stats request): what a stall costs everyone.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
-  loopDelay.enable()
-  process.on('message', (message: { type?: string; id?: number; gc?: boolean }) => {
-    if (message?.type !== 'stats') return
-    if (message.gc) (globalThis as { gc?: () => void }).gc?.()
-    const memory = process.memoryUsage()
-    const loopDelayP99 = loopDelay.percentile(99) / 1e6
-    const loopDelayMax = loopDelay.max / 1e6
-    loopDelay.reset()
-    process.send?.({ type: 'stats', id: message.id, rss: memory.rss, heapUsed: memory.heapUsed, loopDelayP99, loopDelayMax, ...collab.stats() })
-  })
+  answerStatsRequests(() => collab.stats())
 
   let stopping = false
   const shutdown = async (signal: string) => {
