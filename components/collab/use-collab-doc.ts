@@ -15,17 +15,18 @@ export interface CollabDoc extends CollabSnapshot {
 }
 
 /**
- * `docId` is `board:<projectId>` or `panel:<panelId>`. Pass the signed-in user's id so their offline copy is kept
- * apart from anyone else's on the same browser. A new docId (or user) gets a fresh Y.Doc.
+ * `docId` is `board:<projectId>`, `panel:<panelId>` or `review:<reviewItemId>`. Pass the signed-in user's id so their
+ * offline copy is kept apart from anyone else's on the same browser; `offlineStorage: false` keeps no copy (a feed
+ * only the server writes has nothing to keep offline). A new docId (or user) gets a fresh Y.Doc.
  */
-export function useCollabDoc(docId: string, options: { userId?: string } = {}): CollabDoc {
-  const { userId } = options
+export function useCollabDoc(docId: string, options: { userId?: string; offlineStorage?: boolean } = {}): CollabDoc {
+  const { userId, offlineStorage } = options
   // Constructing these opens nothing (no socket, no timer), so it is safe during render.
   const session = useMemo(() => {
     const doc = new Y.Doc()
     const baseUrl = typeof window === 'undefined' ? 'http://localhost' : window.location.origin
-    return { doc, connection: new CollabConnection({ docId, doc, baseUrl, userId }) }
-  }, [docId, userId])
+    return { doc, connection: new CollabConnection({ docId, doc, baseUrl, userId, offlineStorage }) }
+  }, [docId, userId, offlineStorage])
 
   useEffect(() => {
     session.connection.start()

@@ -2,10 +2,10 @@
 // access function, requireRole. Re-checks of open sockets use the same membership rule, batched into one query.
 import { and, eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { docPanels, memberships, projects } from '@/db/schema'
+import { docPanels, memberships, projects, reviewItems } from '@/db/schema'
 import { isAppError } from '@/lib/errors'
 import { roleAtLeast, type Role } from '@/lib/roles'
-import type { DocName } from '@/lib/collab/doc-name'
+import { parseDocName, type DocName } from '@/lib/collab/doc-name'
 import { requireRole } from '@/server/auth/require-role'
 import { UpgradeRejection, registeredGuestResolver, type GuestPrincipal, type GuestResolver, type Principal } from './auth'
 
@@ -16,11 +16,21 @@ export interface DocAccess {
 
 export const canWrite = (role: Role) => roleAtLeast(role, 'editor')
 
+/** Documents only the server writes (review change feeds): every client's updates to them are dropped, whatever its role. */
+export const isServerWrittenDoc = (docId: string) => parseDocName(docId)?.kind === 'review'
+
+/** Whether a socket with this role on this document may change it. */
+export const mayWrite = (role: Role, docId: string) => canWrite(role) && !isServerWrittenDoc(docId)
+
 const notFound = () => new UpgradeRejection(404, 'That document was not found, or you do not have access to it.')
 
 export async function projectOfDoc(name: DocName): Promise<string | null> {
   if (name.kind === 'board') return name.projectId
   const db = await getDb()
+  if (name.kind === 'review') {
+    const [item] = await db.select({ projectId: reviewItems.projectId }).from(reviewItems).where(eq(reviewItems.id, name.reviewItemId)).limit(1)
+    return item?.projectId ?? null
+  }
   const [row] = await db.select({ projectId: docPanels.projectId }).from(docPanels).where(eq(docPanels.panelId, name.panelId)).limit(1)
   return row?.projectId ?? null
 }
@@ -33,7 +43,7 @@ export async function authorizeDoc(
   const projectId = await projectOfDoc(name)
   if (!projectId) throw notFound()
   if (principal.kind === 'guest') {
-    const role = guestResolver ? await guestResolver.roleOn(principal, projectId) : null
+    const role = guestResolver ? await guestResolver.roleOn(principal, { projectId, doc: name }) : null
     if (!role) throw notFound()
     return { projectId, role }
   }
@@ -51,6 +61,8 @@ export async function authorizeDoc(
 export interface RoleCheck {
   principal: Principal
   projectId: string
+  /** The document the socket is on: guests' access is per document (a share link opens one review, not the project). */
+  docId: string
 }
 
 /**
@@ -75,14 +87,15 @@ export async function currentRoles(
     for (const row of rows) userRoles.set(`${row.userId}\n${row.projectId}`, row.role)
   }
   return Promise.all(
-    checks.map(async ({ principal, projectId }) => {
+    checks.map(async ({ principal, projectId, docId }) => {
       if (principal.kind === 'user') return userRoles.get(`${principal.actor.userId}\n${projectId}`) ?? null
-      return guestRole(principal, projectId, guestResolver)
+      return guestRole(principal, projectId, docId, guestResolver)
     }),
   )
 }
 
-async function guestRole(guest: GuestPrincipal, projectId: string, resolver: GuestResolver | null): Promise<Role | null> {
-  if (!resolver) return null
-  return resolver.roleOn(guest, projectId)
+async function guestRole(guest: GuestPrincipal, projectId: string, docId: string, resolver: GuestResolver | null): Promise<Role | null> {
+  const doc = parseDocName(docId)
+  if (!resolver || !doc) return null
+  return resolver.roleOn(guest, { projectId, doc })
 }

@@ -6,6 +6,7 @@ import { getToken } from 'next-auth/jwt'
 import type { NextApiRequest } from 'next'
 import type { Role } from '@/lib/roles'
 import type { PresenceUser } from '@/lib/collab/presence'
+import type { DocName } from '@/lib/collab/doc-name'
 import { colourForId } from '@/lib/collab/identity'
 import type { Actor } from '@/server/auth/require-role'
 
@@ -35,12 +36,13 @@ export type Principal = UserPrincipal | GuestPrincipal
 
 /**
  * How guests get in (registered by the review feature): read a guest session from the upgrade request, and say what
- * a guest may do on a project. `roleOn` is asked again on every role recheck, so revoking a share link closes the
- * guest's sockets within COLLAB_ROLE_RECHECK_MS on every instance.
+ * a guest may do on one document of a project (null: nothing; a share link opens its own review, never the board).
+ * `roleOn` is asked again on every role recheck, so revoking a share link closes the guest's sockets within
+ * COLLAB_ROLE_RECHECK_MS on every instance.
  */
 export interface GuestResolver {
   resolve(request: UpgradeRequestInfo): Promise<GuestPrincipal | null>
-  roleOn(guest: GuestPrincipal, projectId: string): Promise<Role | null>
+  roleOn(guest: GuestPrincipal, target: { projectId: string; doc: DocName }): Promise<Role | null>
 }
 
 // On globalThis because server/main.ts (tsx) and the Next.js bundle load this module separately.

@@ -3,7 +3,7 @@ import { WebSocket } from 'ws'
 import type { Role } from '@/lib/roles'
 import type { PresenceUser } from '@/lib/collab/presence'
 import { closeCodes } from '@/lib/collab/close-codes'
-import { canWrite } from './access'
+import { mayWrite } from './access'
 import type { Principal } from './auth'
 import { MessageRateLimiter } from './limits'
 
@@ -33,7 +33,7 @@ export class Connection {
   }
 
   get readOnly(): boolean {
-    return !canWrite(this.role)
+    return !mayWrite(this.role, this.docId)
   }
 
   get isOpen(): boolean {

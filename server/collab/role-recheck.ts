@@ -2,7 +2,7 @@
 // an expired session, a revoked share link. Every few seconds the roles behind all open sockets are read again.
 import { roleLabels } from '@/lib/roles'
 import { closeCodes } from '@/lib/collab/close-codes'
-import { currentRoles } from './access'
+import { currentRoles, type RoleCheck } from './access'
 import { principalKey, type GuestResolver } from './auth'
 import type { Connection } from './connection'
 
@@ -37,17 +37,17 @@ export class RoleRechecker {
       }
       const open = this.connections().filter((connection) => connection.isOpen)
       if (open.length === 0) return
-      // One check per person and project, however many sockets they have.
-      const checks = new Map<string, { principal: Connection['principal']; projectId: string }>()
+      // One check per person and project (per document for guests, whose access is per review), however many sockets.
+      const checks = new Map<string, RoleCheck>()
       for (const connection of open) {
-        checks.set(`${principalKey(connection.principal)}\n${connection.projectId}`, { principal: connection.principal, projectId: connection.projectId })
+        checks.set(checkKey(connection), { principal: connection.principal, projectId: connection.projectId, docId: connection.docId })
       }
       const keys = [...checks.keys()]
       const roles = await currentRoles([...checks.values()], this.guestResolver())
       const roleByKey = new Map(keys.map((key, i) => [key, roles[i] ?? null]))
       for (const connection of open) {
         if (!connection.isOpen) continue
-        const role = roleByKey.get(`${principalKey(connection.principal)}\n${connection.projectId}`) ?? null
+        const role = roleByKey.get(checkKey(connection)) ?? null
         if (role === null) {
           connection.close(closeCodes.accessRevoked, 'Your access to this project was removed.')
         } else if (role !== connection.role) {
@@ -64,4 +64,9 @@ export class RoleRechecker {
       this.running = false
     }
   }
+}
+
+function checkKey(connection: Connection): string {
+  const scope = connection.principal.kind === 'guest' ? connection.docId : connection.projectId
+  return `${principalKey(connection.principal)}\n${scope}`
 }

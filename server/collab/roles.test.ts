@@ -19,7 +19,7 @@ const guestResolver: GuestResolver = {
     if (!token || !link || link.revoked) return null
     return { kind: 'guest', guestId: link.guestId, name: link.name, expiresAt: null, session: { token } }
   },
-  async roleOn(guest, projectId) {
+  async roleOn(guest, { projectId }) {
     const link = shareLinks.get(String(guest.session.token))
     return link && !link.revoked && link.projectId === projectId ? 'commenter' : null
   },

@@ -7,7 +7,7 @@ import type { Role } from '@/lib/roles'
 import { parseDocName, type DocName } from '@/lib/collab/doc-name'
 import { closeCodes } from '@/lib/collab/close-codes'
 import type { CollabAccessResponse } from '@/lib/collab/access-response'
-import { authorizeDoc, canWrite, type DocAccess } from './access'
+import { authorizeDoc, mayWrite, type DocAccess } from './access'
 import { authenticateUpgrade, checkOrigin, presenceIdentity, registeredGuestResolver, UpgradeRejection, type GuestResolver, type Principal } from './auth'
 import { loadCollabConfig, type CollabConfig } from './config'
 import { Connection } from './connection'
@@ -182,8 +182,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body))
       if (request.method !== 'GET') return void answer(405, { ok: false, status: 405, message: 'Only GET is supported here.' })
       admit(request)
-        .then(({ principal, access }) =>
-          answer(200, { ok: true, access: canWrite(access.role) ? 'read-write' : 'read-only', role: access.role, user: presenceIdentity(principal) }),
+        .then(({ name, principal, access }) =>
+          answer(200, { ok: true, access: mayWrite(access.role, name.name) ? 'read-write' : 'read-only', role: access.role, user: presenceIdentity(principal) }),
         )
         .catch((error: unknown) => {
           const rejection = error instanceof UpgradeRejection ? error : new UpgradeRejection(503, 'The collaboration server had a problem.')
