@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import type { FilmstripLayout } from '../../lib/media/filmstrip-layout'
 import type { Annotation } from '../../lib/review/annotation'
 import { assets } from './assets'
 import { users } from './auth'
@@ -67,6 +68,10 @@ export const reviewVersions = pgTable(
     height: integer('height').notNull(),
     processing: reviewProcessingEnum('processing').notNull().default('pending'),
     processingError: text('processing_error'),
+    // The latest review-process-version job for this version, so its progress can be read while it runs.
+    processingJobId: text('processing_job_id'),
+    // Tile grid and frame numbers of the filmstrip sprite, for the player's timeline hover; set with the media.
+    filmstripLayout: jsonb('filmstrip_layout').$type<FilmstripLayout>(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
