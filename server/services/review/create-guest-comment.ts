@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors'
 import { assertFramesInVersion } from '@/lib/review/frame-range'
 import { assertGuestLinkLive, findGuestVersion, type GuestPrincipal } from './guest-principal'
 import { insertComment } from './insert-comment'
+import { notifyReviewChanged } from './notify-review-changed'
 
 /** A named guest on a link with comment rights leaves a note; it is always visible to the client side. */
 export async function createGuestComment(params: {
@@ -20,7 +21,7 @@ export async function createGuestComment(params: {
   if (!guest.guestId) throw new AppError('BAD_REQUEST', { userMessage: 'Tell us your name before leaving a note.' })
   const guestId = guest.guestId
   const db = await getDb()
-  return db.transaction(async (tx) => {
+  const { commentId, reviewItemId, versionId } = await db.transaction(async (tx) => {
     await assertGuestLinkLive(tx, guest)
     const { version, item } = await findGuestVersion(tx, guest, params.versionId)
     assertFramesInVersion(params, version.frameCount)
@@ -36,6 +37,8 @@ export async function createGuestComment(params: {
       visibility: 'client',
       mentions: false,
     })
-    return { commentId }
+    return { commentId, reviewItemId: item.id, versionId: version.id }
   })
+  await notifyReviewChanged({ reviewItemId, versionId })
+  return { commentId }
 }

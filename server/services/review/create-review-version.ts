@@ -4,6 +4,7 @@ import { assets, projects, reviewVersions } from '@/db/schema'
 import { insertActivity } from '@/db/queries/activity'
 import { AppError, notFound } from '@/lib/errors'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
+import { notifyReviewChanged } from './notify-review-changed'
 import { findReviewItem, projectScope } from './review-scope'
 
 /**
@@ -20,7 +21,7 @@ export async function createReviewVersion(params: {
   const actor = requireSignedIn(params.actor)
   const scope = projectScope(await requireRole(actor, { projectId: params.projectId }, 'editor'))
   const db = await getDb()
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const item = await findReviewItem(tx, scope, params.reviewItemId, true)
     const [asset] = await tx
       .select()
@@ -54,4 +55,7 @@ export async function createReviewVersion(params: {
     await insertActivity(tx, { ...scope, actorId: actor.userId, kind: 'review.version_added', data: { reviewItemId: item.id, versionId: version.id, number, title: item.title } })
     return { versionId: version.id, number }
   })
+  // The item itself changed (a new version for the switcher), not a version's notes.
+  await notifyReviewChanged({ reviewItemId: params.reviewItemId })
+  return created
 }

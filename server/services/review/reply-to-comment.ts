@@ -2,6 +2,7 @@ import { getDb } from '@/db'
 import { AppError } from '@/lib/errors'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
 import { insertComment } from './insert-comment'
+import { notifyReviewChanged } from './notify-review-changed'
 import { findLiveComment, projectScope } from './review-scope'
 
 /** Commenters and up reply to a top-level comment; the reply shares its frames and visibility. */
@@ -9,11 +10,11 @@ export async function replyToComment(params: { actor: Actor | null; projectId: s
   const actor = requireSignedIn(params.actor)
   const scope = projectScope(await requireRole(actor, { projectId: params.projectId }, 'commenter'))
   const db = await getDb()
-  return db.transaction(async (tx) => {
-    const { comment: parent } = await findLiveComment(tx, scope, params.commentId)
+  const { result, version } = await db.transaction(async (tx) => {
+    const { comment: parent, version } = await findLiveComment(tx, scope, params.commentId)
     // One level keeps threads readable in the player's side panel.
     if (parent.parentId) throw new AppError('BAD_REQUEST', { userMessage: 'Replies are one level deep: reply to the first comment of the thread.' })
-    return insertComment(tx, scope.workspaceId, {
+    const result = await insertComment(tx, scope.workspaceId, {
       versionId: parent.versionId,
       parentId: parent.id,
       author: { userId: actor.userId },
@@ -22,5 +23,8 @@ export async function replyToComment(params: { actor: Actor | null; projectId: s
       body: params.body,
       visibility: parent.visibility,
     })
+    return { result, version }
   })
+  await notifyReviewChanged({ reviewItemId: version.reviewItemId, versionId: version.id })
+  return result
 }

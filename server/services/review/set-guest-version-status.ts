@@ -4,6 +4,7 @@ import { reviewItems, reviewVersions } from '@/db/schema'
 import { insertActivity } from '@/db/queries/activity'
 import { AppError } from '@/lib/errors'
 import { assertGuestLinkLive, findGuestVersion, type GuestPrincipal } from './guest-principal'
+import { notifyReviewChanged } from './notify-review-changed'
 
 /** A named guest on a link with comment rights approves a version or asks for changes; they cannot reset it to in review. */
 export async function setGuestVersionStatus(params: { guest: GuestPrincipal; versionId: string; status: 'approved' | 'changes_requested' }): Promise<{ versionId: string; status: string }> {
@@ -15,10 +16,10 @@ export async function setGuestVersionStatus(params: { guest: GuestPrincipal; ver
   }
   const guestId = guest.guestId
   const db = await getDb()
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     await assertGuestLinkLive(tx, guest)
     const { version, item } = await findGuestVersion(tx, guest, params.versionId)
-    if (version.status === params.status) return
+    if (version.status === params.status) return null
     await tx
       .update(reviewVersions)
       .set({ status: params.status, statusChangedByUserId: null, statusChangedByGuestId: guestId, statusChangedAt: new Date() })
@@ -32,6 +33,8 @@ export async function setGuestVersionStatus(params: { guest: GuestPrincipal; ver
       kind: 'review.status_changed',
       data: { reviewItemId: item.id, versionId: version.id, number: version.number, title: item.title, from: version.status, to: params.status, guestId },
     })
+    return { reviewItemId: item.id, versionId: version.id }
   })
+  if (changed) await notifyReviewChanged(changed)
   return { versionId: params.versionId, status: params.status }
 }

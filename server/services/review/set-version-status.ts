@@ -3,6 +3,7 @@ import { getDb } from '@/db'
 import { reviewVersions, type ReviewStatus } from '@/db/schema'
 import { insertActivity } from '@/db/queries/activity'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
+import { notifyReviewChanged } from './notify-review-changed'
 import { findReviewVersion, projectScope } from './review-scope'
 
 /** Editors and owners set a version's status for the team. Setting the status it already has writes nothing. */
@@ -10,9 +11,9 @@ export async function setVersionStatus(params: { actor: Actor | null; projectId:
   const actor = requireSignedIn(params.actor)
   const scope = projectScope(await requireRole(actor, { projectId: params.projectId }, 'editor'))
   const db = await getDb()
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const { version, item } = await findReviewVersion(tx, scope, params.versionId)
-    if (version.status === params.status) return
+    if (version.status === params.status) return null
     await tx
       .update(reviewVersions)
       .set({ status: params.status, statusChangedByUserId: actor.userId, statusChangedByGuestId: null, statusChangedAt: new Date() })
@@ -23,6 +24,8 @@ export async function setVersionStatus(params: { actor: Actor | null; projectId:
       kind: 'review.status_changed',
       data: { reviewItemId: item.id, versionId: version.id, number: version.number, title: item.title, from: version.status, to: params.status },
     })
+    return { reviewItemId: item.id, versionId: version.id }
   })
+  if (changed) await notifyReviewChanged(changed)
   return { versionId: params.versionId, status: params.status }
 }
