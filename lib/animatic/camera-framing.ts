@@ -35,7 +35,7 @@ export function moveFramings(move: CameraMove): { start: FramingRect; end: Frami
 
 /**
  * A custom framing drawn with another shape than the frame would stretch the picture; it is widened around its centre
- * to the frame's shape instead (it may then reach past the panel's edge, which shows as the panel's paper colour).
+ * to the frame's shape instead (it may then reach past the panel's edge, which renders black).
  */
 export function frameShaped(rect: FramingRect): FramingRect {
   const size = Math.max(rect.width, rect.height)

@@ -1,0 +1,121 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Canvas } from '@napi-rs/canvas'
+import { assertRenderable, type AnimaticPlan } from '@/lib/animatic'
+import { untrustedInput } from '@/server/media/ffmpeg'
+import { checkAudioTrack, type AudioTrack } from './audio-track'
+import { createFrameCompositor } from './frame-compositor'
+import { startFrameEncoder } from './frame-encoder'
+import { createPanelPictures, type LoadPicture } from './panel-pictures'
+
+// Renders a planned animatic to an H.264 MP4: each frame is drawn in this process and streamed raw to one ffmpeg,
+// which encodes it (libx264, yuv420p, constant rate at the project's exact rational rate, +faststart) and muxes the
+// optional audio track, cut or padded with silence to the picture's length. Memory stays flat: frames go out one at
+// a time as fast as ffmpeg takes them, and only the pictures of the panels on screen and the next one are held.
+// On abort or failure ffmpeg is killed and the partial file removed.
+
+export const animaticResolutions = {
+  '720p': { width: 1280, height: 720 },
+  '1080p': { width: 1920, height: 1080 },
+} as const
+export type AnimaticResolution = keyof typeof animaticResolutions
+
+export interface EncoderSettings {
+  /** libx264 preset: speed against file size at the same quality. */
+  preset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium'
+  /** Constant quality; lower is better and bigger. */
+  crf: number
+}
+
+/** Fast enough for several times real time on two cores; an animatic of drawings compresses well even so. */
+export const defaultEncoderSettings: EncoderSettings = { preset: 'superfast', crf: 20 }
+
+export interface RenderProgress {
+  framesDone: number
+  totalFrames: number
+}
+
+export interface RenderAnimaticOptions {
+  plan: AnimaticPlan
+  width: number
+  height: number
+  /** The plan's rate, exactly. */
+  rate: { numerator: number; denominator: number }
+  loadPicture: LoadPicture
+  outputPath: string
+  audio?: AudioTrack | null
+  encoder?: Partial<EncoderSettings>
+  signal?: AbortSignal
+  onProgress?: (progress: RenderProgress) => void
+}
+
+export interface RenderAnimaticResult {
+  totalFrames: number
+  /** Plan warnings (skipped panels, shortened transitions) and render ones (unreadable pictures). */
+  warnings: string[]
+}
+
+export async function renderAnimatic(options: RenderAnimaticOptions): Promise<RenderAnimaticResult> {
+  const { plan, width, height, rate, outputPath, signal, onProgress } = options
+  assertRenderable(plan)
+  assertEvenSize(width, height)
+  signal?.throwIfAborted()
+  if (options.audio) await checkAudioTrack(options.audio, signal)
+  const warnings = plan.warnings.map((warning) => warning.message)
+  const pictures = createPanelPictures(plan, { width, height, loadPicture: options.loadPicture, signal, onWarning: (message) => warnings.push(message) })
+  const compositor = createFrameCompositor(width, height)
+  const encoder = startFrameEncoder(encoderArgs({ ...options, encoder: { ...defaultEncoderSettings, ...options.encoder } }))
+  let finished = false
+  try {
+    const onScreen = new Map<number, Canvas>()
+    let current = -1
+    for (let frameNumber = 0; frameNumber < plan.totalFrames; frameNumber++) {
+      signal?.throwIfAborted()
+      const frame = plan.frameAt(frameNumber)
+      if (frame.current !== current) {
+        current = frame.current
+        // The outgoing panel may still show under a dissolve; the next one is fetched and decoded meanwhile.
+        pictures.keepOnly([current - 1, current, current + 1].filter((index) => index >= 0))
+      }
+      onScreen.clear()
+      for (const layer of frame.layers) onScreen.set(layer.panel, await pictures.get(layer.panel))
+      await encoder.write(compositor.compose(frame, onScreen))
+      onProgress?.({ framesDone: frameNumber + 1, totalFrames: plan.totalFrames })
+    }
+    await encoder.finish()
+    finished = true
+  } finally {
+    if (!finished) {
+      await encoder.kill()
+      await fs.rm(outputPath, { force: true })
+    }
+  }
+  signal?.throwIfAborted()
+  return { totalFrames: plan.totalFrames, warnings }
+}
+
+function encoderArgs(options: RenderAnimaticOptions & { encoder: EncoderSettings }): string[] {
+  const { width, height, rate, plan, audio, encoder, outputPath } = options
+  const fps = `${rate.numerator}/${rate.denominator}`
+  // The picture's exact length; the audio is padded with silence and cut to it.
+  const seconds = ((plan.totalFrames * rate.denominator) / rate.numerator).toFixed(6)
+  const video = ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-framerate', fps, '-i', 'pipe:0']
+  const sound = audio
+    ? [...untrustedInput(audio.path), '-map', '0:v:0', '-map', '1:a:0', '-af', `asetpts=PTS-STARTPTS,apad,atrim=end=${seconds}`, '-c:a', 'aac', '-b:a', '160k', '-ar', '48000']
+    : ['-map', '0:v:0']
+  return [
+    ...video,
+    ...sound,
+    '-c:v', 'libx264', '-preset', encoder.preset, '-crf', String(encoder.crf), '-pix_fmt', 'yuv420p',
+    '-r', fps,
+    '-movflags', '+faststart',
+    '-y', path.resolve(outputPath),
+  ]
+}
+
+function assertEvenSize(width: number, height: number) {
+  // yuv420p halves both axes for colour, so odd sizes cannot be encoded.
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 16 || height < 16 || width % 2 || height % 2) {
+    throw new RangeError(`An animatic must be at least 16×16 with even sides, not ${width}×${height}.`)
+  }
+}
