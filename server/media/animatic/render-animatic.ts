@@ -56,7 +56,7 @@ export interface RenderAnimaticResult {
 }
 
 export async function renderAnimatic(options: RenderAnimaticOptions): Promise<RenderAnimaticResult> {
-  const { plan, width, height, rate, outputPath, signal, onProgress } = options
+  const { plan, width, height, outputPath, signal, onProgress } = options
   assertRenderable(plan)
   assertEvenSize(width, height)
   signal?.throwIfAborted()
