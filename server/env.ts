@@ -19,6 +19,8 @@ export const envSchema = z
     REDIS_URL: optionalString,
     // Largest image upload in bytes (panel images, references); checked while the body streams in.
     MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+    // Largest video upload (a cut) in bytes; 4 GiB by default. Refused with 413 before any byte is stored.
+    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024 * 1024),
     // ffmpeg / ffprobe binaries; unset means the system PATH, then @ffmpeg-installer/@ffprobe-installer if installed.
     FFMPEG_PATH: optionalString,
     FFPROBE_PATH: optionalString,

@@ -1,0 +1,20 @@
+import { and, eq } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { reviewVersions } from '@/db/schema'
+import { enqueueJob } from '@/server/jobs/queue'
+import { processVideoJob } from '@/server/media/transcode/process-video-job'
+
+/**
+ * Queues the processing job for a version's original and records the job on the version so its progress can be read.
+ * Called by the services that have already authorised the caller. One job per original at a time: a second call
+ * while one waits or runs gets that job back.
+ */
+export async function startVersionProcessing(params: { projectId: string; versionId: string; assetId: string }): Promise<string> {
+  const jobId = await enqueueJob(processVideoJob, { assetId: params.assetId, projectId: params.projectId }, { singletonKey: params.assetId })
+  const db = await getDb()
+  await db
+    .update(reviewVersions)
+    .set({ processingJobId: jobId })
+    .where(and(eq(reviewVersions.id, params.versionId), eq(reviewVersions.assetId, params.assetId)))
+  return jobId
+}
