@@ -54,6 +54,10 @@ import { resolveCommentAction } from './review/resolve-comment'
 import { revokeShareLinkAction } from './review/revoke-share-link'
 import { setVersionStatusAction } from './review/set-version-status'
 import type { ActionResult } from './run-action'
+import { listMyMentionsAction } from './inbox/list-my-mentions'
+import { markMentionsReadAction } from './inbox/mark-mentions-read'
+import { getReviewRoomAction } from './review/get-review-room'
+import { listMentionCandidatesAction } from './review/list-mention-candidates'
 
 const callers = ['owner', 'editor', 'commenter', 'viewer', 'non-member', 'signed-out'] as const
 type Caller = (typeof callers)[number]
@@ -381,6 +385,35 @@ const matrix: ActionCase[] = [
     },
     expected: row(ok, ok, ok, ok, hidden, signIn),
   },
+  {
+    name: 'getReviewRoomAction',
+    action: getReviewRoomAction,
+    arrange: async (world) => {
+      const { projectId, reviewItemId } = await freshReview(world)
+      return { input: { projectId, reviewItemId } }
+    },
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'listMentionCandidatesAction',
+    action: listMentionCandidatesAction,
+    arrange: async (world) => ({ input: { projectId: (await freshReview(world)).projectId } }),
+    expected: row(ok, ok, ok, forbidden, hidden, signIn),
+  },
+  {
+    // Personal: it reads only the caller's own mentions, so every signed-in person may ask.
+    name: 'listMyMentionsAction',
+    action: listMyMentionsAction,
+    arrange: async () => ({ input: {} }),
+    expected: row(ok, ok, ok, ok, ok, signIn),
+  },
+  {
+    // Personal: marks only the caller's own rows; someone else's comment id changes nothing (see the service test).
+    name: 'markMentionsReadAction',
+    action: markMentionsReadAction,
+    arrange: async (world) => ({ input: { commentIds: [(await freshComment(world, world.members.commenter)).commentId] } }),
+    expected: row(ok, ok, ok, ok, ok, signIn),
+  },
 ]
 
 function callerActor(world: World, caller: Caller): Actor | null {
@@ -477,6 +510,8 @@ describe('access matrix', () => {
       ['revokeShareLinkAction(own project, foreign link)', () => revokeShareLinkAction({ projectId: ours.projectId, shareLinkId: theirs.shareLinkId })],
       ['listShareLinksAction(own project, foreign item)', () => listShareLinksAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
       ['exportCommentMarkersAction(own project, foreign version)', () => exportCommentMarkersAction({ projectId: ours.projectId, versionId: theirs.versionId, format: 'csv' })],
+      ['getReviewRoomAction(own project, foreign item)', () => getReviewRoomAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
+      ['listMentionCandidatesAction(foreign project)', () => listMentionCandidatesAction({ projectId: theirs.projectId })],
       ['removeMemberAction(foreign workspace, yourself)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId })],
     ]
     it.each(foreignCalls)('%s', async (_name, call) => {
