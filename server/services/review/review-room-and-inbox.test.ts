@@ -70,7 +70,7 @@ describe('review room, overview and mention inbox', () => {
     const handleOf = reader.email.split('@')[0]
     const mention = (frameIn: number, body: string) => createComment({ actor: team.commenter, projectId: review.projectId, versionId: review.versionId, frameIn, body: `@${handleOf} ${body}` })
     const first = await mention(10, 'first')
-    const second = await mention(20, 'second')
+    await mention(20, 'second')
     const gone = await mention(30, 'deleted later')
     await deleteComment({ actor: team.commenter, projectId: review.projectId, commentId: gone.commentId })
     expect(await countUnreadMentions({ actor: reader })).toBe(2)
