@@ -9,6 +9,7 @@ import { expectColourNear, inspectRender, pixelAt, solidPng } from './testing/in
 
 // The renderer end to end with real ffmpeg: what ffprobe reads back from the file, the colours of chosen frames, a
 // slate for a panel without a picture, the audio track, and what is left behind when a render fails or is cancelled.
+// Nothing here touches the database, so it runs once, in the PGlite project only.
 
 let folder: Awaited<ReturnType<typeof tempFolder>>
 beforeAll(async () => void (folder = await tempFolder()))
@@ -32,7 +33,7 @@ function render(file: string, plan: ReturnType<typeof planAnimatic>, settings: A
 
 const exists = (file: string) => fs.access(path.join(folder.dir, file)).then(() => true, () => false)
 
-describe('renderAnimatic', () => {
+describe.skipIf(process.env.STORYREEL_TEST_DB === 'postgres')('renderAnimatic', () => {
   it('writes exactly the planned frames as H.264 yuv420p at the project rate, blending both panels mid-dissolve', async () => {
     const plan = planAnimatic(
       [
