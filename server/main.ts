@@ -36,7 +36,10 @@ async function main() {
   await app.prepare()
   const handle = app.getRequestHandler()
 
-  const { createCollabServer, setCollabServer } = await import('./collab')
+  const { createCollabServer, setCollabServer, registerGuestResolver } = await import('./collab')
+  // Share-link guests follow their own review's live feed (and nothing else); see guest-collab-resolver.ts.
+  const { createGuestCollabResolver } = await import('./services/review/guest-collab-resolver')
+  registerGuestResolver(createGuestCollabResolver())
   const collab = createCollabServer()
   // Server actions run in the Next bundle, which reaches this collab server only through globalThis.
   setCollabServer(collab)

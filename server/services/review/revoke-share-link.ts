@@ -4,9 +4,23 @@ import { reviewItems, shareLinks } from '@/db/schema'
 import { insertActivity } from '@/db/queries/activity'
 import { notFound } from '@/lib/errors'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
+import { getCollabServer } from '@/server/collab/global-handle'
+import type { ConnectionInfo } from '@/server/collab/server'
+import { isGuestOfShareLink } from './guest-collab-resolver'
 import { projectScope } from './review-scope'
 
-/** Editors and owners turn a link off for good; revoking twice is harmless and logs once. */
+type ClosingCollab = { closeConnections(predicate: (connection: ConnectionInfo) => boolean, reason: string): number }
+
+/**
+ * Closes this process's sockets of the link's guests now; other instances close theirs at their next role recheck
+ * (COLLAB_ROLE_RECHECK_MS), so revocation reaches every live connection within seconds either way.
+ */
+function closeGuestSockets(shareLinkId: string): void {
+  const collab = getCollabServer() as (ReturnType<typeof getCollabServer> & Partial<ClosingCollab>) | null
+  collab?.closeConnections?.((connection) => isGuestOfShareLink(connection.principal, shareLinkId), 'This review link has been turned off.')
+}
+
+/** Editors and owners turn a link off for good; revoking twice is harmless and logs once. Guests are cut off at once. */
 export async function revokeShareLink(params: { actor: Actor | null; projectId: string; shareLinkId: string }): Promise<{ shareLinkId: string }> {
   const actor = requireSignedIn(params.actor)
   const scope = projectScope(await requireRole(actor, { projectId: params.projectId }, 'editor'))
@@ -23,5 +37,6 @@ export async function revokeShareLink(params: { actor: Actor | null; projectId: 
     await tx.update(shareLinks).set({ revokedAt: new Date() }).where(eq(shareLinks.id, row.link.id))
     await insertActivity(tx, { ...scope, actorId: actor.userId, kind: 'review.link_revoked', data: { reviewItemId: row.link.reviewItemId, shareLinkId: row.link.id, title: row.title } })
   })
+  closeGuestSockets(params.shareLinkId)
   return { shareLinkId: params.shareLinkId }
 }

@@ -1,27 +1,55 @@
-// GET/HEAD /api/media/:assetId — an asset's bytes for viewers and above of its project, with HTTP ranges (video
+// GET/HEAD /api/media/:assetId — an asset's bytes for viewers and above of its project, or for a guest of a share
+// link (its review's proxy, poster and filmstrip; the original only with download rights), with HTTP ranges (video
 // seeking), ETag revalidation and headers that stop browsers from treating the bytes as anything but their type.
 // ?download=1 asks for a download instead of inline display.
 import { z } from 'zod'
-import { AppError } from '@/lib/errors'
+import type { AssetRow } from '@/db/schema'
+import { AppError, isAppError } from '@/lib/errors'
 import { idField } from '@/lib/schemas/common'
+import { getGuestSession } from '@/server/auth/guest-session-request'
 import { getCurrentActor } from '@/server/auth/session'
 import { errorResponse } from '@/server/media/error-response'
 import { mediaResponse } from '@/server/media/media-response'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { MediaNotFoundError } from '@/server/media/storage/media-storage'
 import { getAsset } from '@/server/services/assets/get-asset'
+import { getGuestAsset } from '@/server/services/review/guest-asset'
+import { guestAccessFromSession } from '@/server/services/review/guest-session-principal'
 
 export const runtime = 'nodejs'
 
 const routeParams = z.object({ assetId: idField('File id') })
 
+/** The asset as a member sees it, else as the request's guest; `guest` says which, for the cache headers. */
+async function findAsset(assetId: string): Promise<{ asset: AssetRow; guest: boolean }> {
+  const actor = await getCurrentActor()
+  if (actor) {
+    try {
+      return { asset: await getAsset({ actor, assetId }), guest: false }
+    } catch (error) {
+      // A member who also holds a guest link (someone reviewing another team's cut) falls through to the guest check.
+      if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error
+    }
+  }
+  const session = await getGuestSession()
+  if (!session) return { asset: await getAsset({ actor, assetId }), guest: false }
+  const { guest } = await guestAccessFromSession({ session })
+  return { asset: await getGuestAsset({ guest, assetId }), guest: true }
+}
+
 export async function GET(request: Request, context: { params: Promise<{ assetId: string }> }): Promise<Response> {
   try {
     const { assetId } = routeParams.parse(await context.params)
-    const asset = await getAsset({ actor: await getCurrentActor(), assetId })
+    const { asset, guest } = await findAsset(assetId)
     const download = new URL(request.url).searchParams.get('download') === '1'
     try {
-      return await mediaResponse({ request, asset, storage: getStorage(), download })
+      const response = await mediaResponse({ request, asset, storage: getStorage(), download })
+      if (guest) {
+        // Revalidated on every use, so a revoked link stops playback at the next request instead of after an hour.
+        response.headers.set('Cache-Control', 'private, no-cache')
+        response.headers.set('Referrer-Policy', 'no-referrer')
+      }
+      return response
     } catch (error) {
       if (!(error instanceof MediaNotFoundError)) throw error
       // A row without its file is our fault, not the caller's: log it loudly, answer as missing.
