@@ -10,6 +10,18 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   devIndicators: false,
+  // Guest review pages: nothing about the review leaks to other sites through Referer, and no shared cache keeps it.
+  async headers() {
+    return [
+      {
+        source: '/review/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Cache-Control', value: 'no-store' },
+        ],
+      },
+    ]
+  },
 }
 
 export default nextConfig
