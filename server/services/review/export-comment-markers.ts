@@ -37,6 +37,9 @@ export async function exportCommentMarkers(params: { actor: Actor | null; projec
       resolved: comment.resolvedAt !== null,
     })),
   }
-  const safeName = clipName.replace(/[^A-Za-z0-9 ._-]+/g, '_').trim() || 'markers'
+  // Keeps the title as written (accents, dashes): the download route's Content-Disposition carries an ASCII
+  // fallback and the exact name. Only what a file system or a header cannot hold is replaced.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a header cannot carry
+  const safeName = clipName.replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, '_').trim() || 'markers'
   return { fileName: `${safeName}.${format.extension}`, mimeType: format.mimeType, content: format.render(input) }
 }
