@@ -2,10 +2,12 @@
 // If an action forgets its role check, a "—" cell below turns into "ok" and this file fails.
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asc } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { openTestDatabase } from '@/db/test-database'
 import type { DatabaseHandle } from '@/db/client'
-import { activity, invitations, memberships, projects, users, workspaces } from '@/db/schema'
+import { getDb } from '@/db'
+import { activity, invitations, memberships, projects, reviewVersions, users, workspaces } from '@/db/schema'
+import { closeJobQueue } from '@/server/jobs/queue'
 import type { Role } from '@/lib/roles'
 import { runAsActor } from '@/server/auth/actor-context'
 import type { Actor } from '@/server/auth/require-role'
@@ -53,6 +55,8 @@ import { replyToCommentAction } from './review/reply-to-comment'
 import { resolveCommentAction } from './review/resolve-comment'
 import { revokeShareLinkAction } from './review/revoke-share-link'
 import { setVersionStatusAction } from './review/set-version-status'
+import { getVersionProcessingAction } from './review/get-version-processing'
+import { retryVersionProcessingAction } from './review/retry-version-processing'
 import type { ActionResult } from './run-action'
 import { listMyMentionsAction } from './inbox/list-my-mentions'
 import { markMentionsReadAction } from './inbox/mark-mentions-read'
@@ -289,6 +293,26 @@ const matrix: ActionCase[] = [
     expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
   },
   {
+    name: 'getVersionProcessingAction',
+    action: getVersionProcessingAction,
+    arrange: async (world) => {
+      const { projectId, versionId } = await freshReview(world)
+      return { input: { projectId, versionId } }
+    },
+    expected: row(ok, ok, ok, ok, hidden, signIn),
+  },
+  {
+    name: 'retryVersionProcessingAction',
+    action: retryVersionProcessingAction,
+    arrange: async (world) => {
+      // A version whose processing failed, the one state a retry applies to.
+      const { projectId, versionId } = await freshReview(world)
+      await (await getDb()).update(reviewVersions).set({ processing: 'failed', processingError: 'Broken' }).where(eq(reviewVersions.id, versionId))
+      return { input: { projectId, versionId } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
     name: 'listCommentsAction',
     action: listCommentsAction,
     arrange: async (world) => {
@@ -454,7 +478,11 @@ describe('access matrix', () => {
       foreign: { workspaceId: foreignTeam.workspaceId, projectId: foreignProject.projectId, invitationId: foreignInvitation.invitationId, member: foreignTeam.viewer },
     }
   })
-  afterAll(() => handle.close())
+  // The retry action queues a job, which opens the process's queue on this database.
+  afterAll(async () => {
+    await closeJobQueue()
+    await handle.close()
+  })
 
   const cells = matrix.flatMap((testCase) => callers.map((caller) => ({ testCase, caller, expected: testCase.expected[caller] })))
 
@@ -500,6 +528,8 @@ describe('access matrix', () => {
       ['createReviewVersionAction(own project and item, foreign asset)', () => createReviewVersionAction({ projectId: ours.projectId, reviewItemId: ours.reviewItemId, assetId: theirs.assetId })],
       ['createReviewVersionAction(own project, foreign item)', () => createReviewVersionAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId, assetId: theirs.assetId })],
       ['setVersionStatusAction(own project, foreign version)', () => setVersionStatusAction({ projectId: ours.projectId, versionId: theirs.versionId, status: 'approved' })],
+      ['getVersionProcessingAction(own project, foreign version)', () => getVersionProcessingAction({ projectId: ours.projectId, versionId: theirs.versionId })],
+      ['retryVersionProcessingAction(own project, foreign version)', () => retryVersionProcessingAction({ projectId: ours.projectId, versionId: theirs.versionId })],
       ['listCommentsAction(own project, foreign version)', () => listCommentsAction({ projectId: ours.projectId, versionId: theirs.versionId })],
       ['createCommentAction(own project, foreign version)', () => createCommentAction({ projectId: ours.projectId, versionId: theirs.versionId, frameIn: 0, body: 'Planted' })],
       ['createCommentAction(foreign project, foreign version)', () => createCommentAction({ projectId: theirs.projectId, versionId: theirs.versionId, frameIn: 0, body: 'Planted' })],
