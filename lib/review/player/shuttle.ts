@@ -25,7 +25,7 @@ export const stoppedShuttle: ShuttleState = { speed: 0, kHeld: false }
 
 /** The next faster speed in one direction: from stopped or slower than 1×, 1×; then 2×, 4×, 8×, and 8× stays. */
 function faster(currentMagnitude: number): number {
-  return shuttleSpeeds.find((speed) => speed > currentMagnitude) ?? shuttleSpeeds[shuttleSpeeds.length - 1]
+  return shuttleSpeeds.find((speed) => speed > currentMagnitude) ?? Math.max(...shuttleSpeeds)
 }
 
 export function shuttle(state: ShuttleState, input: ShuttleInput): ShuttleResult {
