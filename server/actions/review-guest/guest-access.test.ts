@@ -15,6 +15,7 @@ import { runAsGuest } from '@/server/auth/guest-session-request'
 import { useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { createComment } from '@/server/services/review/create-comment'
 import { createShareLink } from '@/server/services/review/create-share-link'
+import { listShareLinks } from '@/server/services/review/list-share-links'
 import { seedReview, seedVideoAsset } from '@/server/services/review/review-fixtures'
 import { revokeShareLink } from '@/server/services/review/revoke-share-link'
 import { seedTeam } from '@/server/services/testing/fixtures'
@@ -142,6 +143,8 @@ describe('GET /r/<token>', () => {
     const named = await namedGuest(url)
     const again = sessionFrom(await visit(url.split('/r/')[1]!, `${guestSessionCookieName}=${signGuestSession(named, secret)}`))
     expect(again.guestId).toBe(named.guestId)
+    const [listed] = (await listShareLinks({ actor: team.editor, projectId: review.projectId, reviewItemId: review.reviewItemId })).filter((link) => link.id === named.shareLinkId)
+    expect(listed).toMatchObject({ guestCount: 1, lastGuestAt: expect.any(Date), createdByName: team.editor.name, revokedAt: null })
     const another = await share()
     const fresh = sessionFrom(await visit(another.url.split('/r/')[1]!, `${guestSessionCookieName}=${signGuestSession(named, secret)}`))
     expect(fresh).toMatchObject({ shareLinkId: another.shareLinkId, guestId: null })

@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm'
+import { count, desc, eq, max } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { shareLinks } from '@/db/schema'
+import { guests, shareLinks, users } from '@/db/schema'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
 import { findReviewItem, projectScope } from './review-scope'
 
@@ -12,6 +12,10 @@ export interface ShareLinkView {
   canDownload: boolean
   revokedAt: Date | null
   createdAt: Date
+  createdByName: string | null
+  /** People who gave a name on this link, and when the latest did: the cheap "is anyone using it". */
+  guestCount: number
+  lastGuestAt: Date | null
 }
 
 /** Editors and up (the people who can revoke them). Hashes never leave the server. */
@@ -20,8 +24,19 @@ export async function listShareLinks(params: { actor: Actor | null; projectId: s
   const scope = projectScope(await requireRole(actor, { projectId: params.projectId }, 'editor'))
   const db = await getDb()
   const item = await findReviewItem(db, scope, params.reviewItemId)
-  const links = await db.select().from(shareLinks).where(eq(shareLinks.reviewItemId, item.id)).orderBy(desc(shareLinks.createdAt))
-  return links.map((link) => ({
+  const guestStats = db
+    .select({ shareLinkId: guests.shareLinkId, guestCount: count().as('guest_count'), lastGuestAt: max(guests.createdAt).as('last_guest_at') })
+    .from(guests)
+    .groupBy(guests.shareLinkId)
+    .as('guest_stats')
+  const rows = await db
+    .select({ link: shareLinks, creatorName: users.name, creatorEmail: users.email, guestCount: guestStats.guestCount, lastGuestAt: guestStats.lastGuestAt })
+    .from(shareLinks)
+    .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .leftJoin(guestStats, eq(guestStats.shareLinkId, shareLinks.id))
+    .where(eq(shareLinks.reviewItemId, item.id))
+    .orderBy(desc(shareLinks.createdAt))
+  return rows.map(({ link, creatorName, creatorEmail, guestCount, lastGuestAt }) => ({
     id: link.id,
     passwordProtected: link.passwordHash !== null,
     expiresAt: link.expiresAt,
@@ -29,5 +44,9 @@ export async function listShareLinks(params: { actor: Actor | null; projectId: s
     canDownload: link.canDownload,
     revokedAt: link.revokedAt,
     createdAt: link.createdAt,
+    createdByName: creatorName ?? creatorEmail ?? null,
+    guestCount: Number(guestCount ?? 0),
+    // PGlite and pg may hand an aggregate timestamp back as text.
+    lastGuestAt: lastGuestAt ? new Date(lastGuestAt) : null,
   }))
 }
