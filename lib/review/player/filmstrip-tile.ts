@@ -1,14 +1,7 @@
 // Which tile of the filmstrip sprite to show when hovering the timeline, and where it sits in the sprite.
+import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
 
-/** The sprite's layout as the transcode job records it (server/media/transcode/still-frames.ts). */
-export interface FilmstripLayout {
-  columns: number
-  rows: number
-  tileWidth: number
-  tileHeight: number
-  /** The source frame each tile shows, in tile order (left to right, then down), ascending. */
-  frames: number[]
-}
+export type { FilmstripLayout }
 
 export interface FilmstripTile {
   index: number
