@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import type { Placed } from './entity-index'
 import { ROOT } from './layout'
 import { isValidOrderKey } from './order'
+import { NO, quickEntity, quickParsersFor, numberLockParsers, type FieldParsers } from './quick-parse'
 import {
   panelDefaults,
   panelFieldsFor,
@@ -19,15 +20,25 @@ import {
 
 // Reading a document is tolerant where writing is strict: a field written by an older client, a newer one or a buggy
 // peer falls back to its default instead of hiding the whole entity, so one bad value never blanks a board. The first
-// attempt parses the whole record at once (the common, fast path); only a record that fails is decoded field by field.
+// attempt takes an ordinary record through the quick parsers (quick-parse.ts), then the whole record through zod; only
+// a record that fails both is decoded field by field.
 
 type FieldSchemas = Record<string, z.ZodType>
 
 /**
- * `raw` is the entity's fresh toJSON() copy; its placement (already checked) is written into it first, so the whole
- * schema's output is the finished entity and no second copy is made — decoding a large board is mostly allocation.
+ * `raw` is the entity's fresh toJSON() copy; on the zod path its placement (already checked) is written into it first,
+ * so the whole schema's output is the finished entity and no second copy is made.
  */
-function decodeFields<T extends object>(raw: Record<string, unknown>, placement: Record<string, string>, whole: z.ZodType<T>, fields: FieldSchemas, defaults: object): T {
+function decodeFields<T extends object>(
+  raw: Record<string, unknown>,
+  placement: Record<string, string>,
+  quick: { fields: FieldParsers<object>; trailing?: FieldParsers<object> },
+  whole: z.ZodType<T>,
+  fields: FieldSchemas,
+  defaults: object,
+): T {
+  const fast = quickEntity<T>(raw, quick.fields, placement, quick.trailing)
+  if (fast !== NO) return fast as T
   Object.assign(raw, placement)
   const parsed = whole.safeParse(raw)
   if (parsed.success) return parsed.data
@@ -73,10 +84,15 @@ export const decodersFor = memoByFrameRate((frameRate): Decoders => {
   const wholeShot = loose(shotFields, { id: z.string(), order: z.string(), sceneId: z.string(), numberLock: numberLock.nullable() })
   const wholePanel = loose(panelFields, { id: z.string(), order: z.string(), shotId: z.string() })
   const defaultPanel = panelDefaults(frameRate)
+  const quick = quickParsersFor(frameRate)
+  const quickScene = { fields: quick.scene }
+  const quickShot = { fields: quick.shot, trailing: numberLockParsers }
+  const quickPanel = { fields: quick.panel }
   return {
-    scene: (id, map, { order }) => decodeFields(map.toJSON(), { id, order }, wholeScene, sceneFields.shape, sceneDefaults),
+    scene: (id, map, { order }) => decodeFields(map.toJSON(), { id, order }, quickScene, wholeScene, sceneFields.shape, sceneDefaults),
     shot: (id, map, { order, parent }) =>
-      decodeFields(map.toJSON(), { id, order, sceneId: parent }, wholeShot, storedShotFields, storedShotDefaults),
-    panel: (id, map, { order, parent }) => decodeFields(map.toJSON(), { id, order, shotId: parent }, wholePanel, panelFields.shape, defaultPanel),
+      decodeFields(map.toJSON(), { id, order, sceneId: parent }, quickShot, wholeShot, storedShotFields, storedShotDefaults),
+    panel: (id, map, { order, parent }) =>
+      decodeFields(map.toJSON(), { id, order, shotId: parent }, quickPanel, wholePanel, panelFields.shape, defaultPanel),
   }
 })

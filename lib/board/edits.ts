@@ -4,9 +4,10 @@ import type { EntityIndex } from './entity-index'
 import type { EntityMap } from './layout'
 import { labelShots } from './numbering'
 import type { Ordered } from './order'
-import { patchSchemasFor, type PanelPatch, type ScenePatch, type ShotPatch } from './schema'
+import { patchParsersFor } from './parse-patch'
+import type { PanelPatch, ScenePatch, ShotPatch } from './schema'
 import type { PanelTarget, Placement, Placer, SceneTarget, ShotTarget } from './targets'
-import { missing, parseOrThrow } from './validation'
+import { missing } from './validation'
 
 export interface BoardEdits {
   /** Moves keep the entity's id and fields and rewrite only its parent and order key, so they never duplicate. */
@@ -25,7 +26,7 @@ type Kind = 'scene' | 'shot' | 'panel'
 
 export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
   const { maps, ix } = ctx
-  const patches = patchSchemasFor(ctx.frameRate)
+  const patches = patchParsersFor(ctx.frameRate)
 
   function move(kind: Kind, entities: EntityIndex<Ordered>, map: EntityMap, parentField: string | null, id: string, place: () => Placement) {
     const current = entities.placement(id)
@@ -49,9 +50,9 @@ export function createEdits(ctx: BoardContext, placer: Placer): BoardEdits {
     moveShot: (id, target) => move('shot', ix.shots, maps.shots, 'sceneId', id, () => placer.shot(target, id)),
     movePanel: (id, target) => move('panel', ix.panels, maps.panels, 'shotId', id, () => placer.panel(target, id)),
 
-    updateScene: (sceneId, patch) => update('scene', maps.scenes, sceneId, parseOrThrow(patches.scene, patch, 'scene')),
-    updateShot: (shotId, patch) => update('shot', maps.shots, shotId, parseOrThrow(patches.shot, patch, 'shot')),
-    updatePanel: (panelId, patch) => update('panel', maps.panels, panelId, parseOrThrow(patches.panel, patch, 'panel')),
+    updateScene: (sceneId, patch) => update('scene', maps.scenes, sceneId, patches.scene(patch)),
+    updateShot: (shotId, patch) => update('shot', maps.shots, shotId, patches.shot(patch)),
+    updatePanel: (panelId, patch) => update('panel', maps.panels, panelId, patches.panel(patch)),
 
     renumber() {
       const writes: Array<{ shotId: string; lock: { sceneId: string; letters: string } | null }> = []

@@ -2,7 +2,6 @@ import type { BoardContext } from './board-context'
 import { insertCopy, insertEntity } from './entity-writes'
 import {
   panelDefaults,
-  patchSchemasFor,
   sceneDefaults,
   shotDefaults,
   type Panel,
@@ -12,7 +11,8 @@ import {
   type ShotPatch,
 } from './schema'
 import type { PanelTarget, Placer, SceneTarget, ShotTarget } from './targets'
-import { parseOrThrow, missing } from './validation'
+import { patchParsersFor } from './parse-patch'
+import { missing } from './validation'
 
 export interface DuplicatedShot {
   shotId: string
@@ -41,12 +41,12 @@ function copyablePanelFields({ id: _id, order: _order, shotId: _shotId, ...field
 
 export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
   const { maps, ix } = ctx
-  const patches = patchSchemasFor(ctx.frameRate)
+  const patches = patchParsersFor(ctx.frameRate)
   const defaultPanel = panelDefaults(ctx.frameRate)
 
   return {
     insertScene(target = {}, fields = {}) {
-      const patch = parseOrThrow(patches.scene, fields, 'scene')
+      const patch = patches.scene(fields)
       const placement = placer.scene(target)
       const id = ctx.newId()
       ctx.transact(() => insertEntity(maps.scenes, id, { ...sceneDefaults, ...patch }, null, placement))
@@ -54,7 +54,7 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
     },
 
     insertShot(target, fields = {}) {
-      const patch = parseOrThrow(patches.shot, fields, 'shot')
+      const patch = patches.shot(fields)
       const placement = placer.shot(target)
       const id = ctx.newId()
       ctx.transact(() => insertEntity(maps.shots, id, { ...shotDefaults, ...patch, numberLock: null }, 'sceneId', placement))
@@ -62,7 +62,7 @@ export function createInserts(ctx: BoardContext, placer: Placer): BoardInserts {
     },
 
     insertPanel(target, fields = {}) {
-      const patch = parseOrThrow(patches.panel, fields, 'panel')
+      const patch = patches.panel(fields)
       const placement = placer.panel(target)
       const id = ctx.newId()
       ctx.transact(() => insertEntity(maps.panels, id, { ...defaultPanel, ...patch }, 'shotId', placement))
