@@ -261,9 +261,11 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyreel-bench-board-'))
   console.log(`Starting the production server on ${BASE} (data in ${dataDir})…`)
   const server = await startServer(dataDir)
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })
+  let browser: Browser | null = null
   let keeper: TestClient | null = null
   try {
+    // Launched inside the try, so a missing browser still stops the server this bench started.
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })
     const { cookie, projectIds } = await signUpAndCreateProjects(browser, ['Bench board 500', 'Bench board empty'])
     const [fullId, emptyId] = projectIds as [string, string]
     sessionCookies = cookie.split('; ').map((pair) => {
@@ -322,7 +324,7 @@ async function main() {
     console.log(full <= TARGET_MS ? `\nTarget met: ${ms(full)} ms ≤ ${TARGET_MS} ms.` : `\nTarget MISSED: ${ms(full)} ms, ${ms(full - TARGET_MS)} ms over ${TARGET_MS} ms.`)
   } finally {
     keeper?.destroy()
-    await browser.close()
+    await browser?.close()
     await stopServer(server)
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
