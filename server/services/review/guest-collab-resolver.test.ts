@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signGuestSession, type GuestSession } from '@/server/auth/guest-session'
 import type { Actor } from '@/server/auth/require-role'
 import { setCollabServer } from '@/server/collab/global-handle'
-import { closeEvent, openRawSocket, upgradeStatus } from '@/server/collab/testing/clients'
+import { reviewChangesKey } from '@/lib/collab/doc-name'
+import { closeEvent, connectClient, openRawSocket, upgradeStatus, waitUntil, whenSynced } from '@/server/collab/testing/clients'
 import { testSecret } from '@/server/collab/testing/fixtures'
 import { createHarness, type Harness } from '@/server/collab/testing/harness'
 import { createShareLink } from './create-share-link'
@@ -63,18 +64,25 @@ describe('guests on the live review feed', { timeout: 20_000 }, () => {
     expect(await probe((await guestOnNewLink({ canComment: true })).headers)).toMatchObject({ ok: true, role: 'commenter', access: 'read-only' })
   })
 
-  it('revoking closes the guest socket at once on this instance (4403)', async () => {
+  it('revoking nudges the guest page, then closes the guest socket at once on this instance (4403)', async () => {
     setCollabServer(h.server.collab)
+    const { shareLinkId, headers } = await guestOnNewLink({ canComment: true })
+    const page = connectClient({ wsUrl: h.server.wsUrl, docName: `review:${review.reviewItemId}`, headers })
     try {
-      const { shareLinkId, headers } = await guestOnNewLink({ canComment: true })
+      await whenSynced(page)
+      const nudges = () => page.doc.getMap<number>(reviewChangesKey).get('item') ?? 0
+      const before = nudges()
       const socket = await openRawSocket(feed(), headers)
       const closed = closeEvent(socket, 5_000)
       const started = performance.now()
       await revokeShareLink({ actor: owner, projectId: review.projectId, shareLinkId })
+      // The reason tells this close from the role recheck's ("Your access to this project was removed.").
       expect(await closed).toEqual({ code: 4403, reason: 'This review link has been turned off.' })
       expect(performance.now() - started).toBeLessThan(1_000)
+      await waitUntil(() => nudges() === before + 1, { message: "the guest's page was nudged to refetch" })
       expect(await upgradeStatus(feed(), headers)).toBe(401)
     } finally {
+      page.destroy()
       setCollabServer(null)
     }
   })

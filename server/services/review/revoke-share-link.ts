@@ -7,6 +7,7 @@ import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-
 import { getCollabServer } from '@/server/collab/global-handle'
 import type { ConnectionInfo } from '@/server/collab/server'
 import { isGuestOfShareLink } from './guest-collab-resolver'
+import { notifyReviewChanged } from './notify-review-changed'
 import { projectScope } from './review-scope'
 
 type ClosingCollab = { closeConnections(predicate: (connection: ConnectionInfo) => boolean, reason: string): number }
@@ -25,7 +26,7 @@ export async function revokeShareLink(params: { actor: Actor | null; projectId: 
   const actor = requireSignedIn(params.actor)
   const scope = projectScope(await requireRole(actor, { projectId: params.projectId }, 'editor'))
   const db = await getDb()
-  await db.transaction(async (tx) => {
+  const revokedItemId = await db.transaction(async (tx): Promise<string | null> => {
     const [row] = await tx
       .select({ link: shareLinks, title: reviewItems.title })
       .from(shareLinks)
@@ -33,10 +34,16 @@ export async function revokeShareLink(params: { actor: Actor | null; projectId: 
       .where(and(eq(shareLinks.id, params.shareLinkId), eq(reviewItems.projectId, scope.projectId), eq(reviewItems.workspaceId, scope.workspaceId)))
       .for('update', { of: shareLinks })
     if (!row) throw notFound('That share link')
-    if (row.link.revokedAt) return
+    if (row.link.revokedAt) return null
     await tx.update(shareLinks).set({ revokedAt: new Date() }).where(eq(shareLinks.id, row.link.id))
     await insertActivity(tx, { ...scope, actorId: actor.userId, kind: 'review.link_revoked', data: { reviewItemId: row.link.reviewItemId, shareLinkId: row.link.id, title: row.title } })
+    return row.link.reviewItemId
   })
-  closeGuestSockets(params.shareLinkId)
+  if (revokedItemId) {
+    // The nudge goes out on the guests' sockets before they close: their pages refetch, get GONE and say the link is
+    // off at once, on every instance (the nudge fans out through Redis too).
+    await notifyReviewChanged({ reviewItemId: revokedItemId })
+    closeGuestSockets(params.shareLinkId)
+  }
   return { shareLinkId: params.shareLinkId }
 }
