@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { aiEnvShape, checkAiEnv } from './ai/ai-config'
 import { collabEnvShape } from './collab/config'
 
 // Every environment variable the server reads, validated once at start-up. README's configuration table mirrors this.
@@ -29,6 +30,8 @@ export const envSchema = z
     MAX_VIDEO_SECONDS: z.coerce.number().positive().default(4 * 60 * 60),
     // COLLAB_MAX_MESSAGE_BYTES, COLLAB_MAX_DOC_BYTES, … — documented in server/collab/config.ts.
     ...collabEnvShape,
+    // AI_IMAGE_MODEL, AI_VIDEO_MODEL, provider keys, limits — documented in server/ai/ai-config.ts.
+    ...aiEnvShape,
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_CLIENT_ID: optionalString,
@@ -50,6 +53,7 @@ export const envSchema = z
         ctx.addIssue({ code: 'custom', path: [env[a] ? b : a], message: `${a} and ${b} must be set together` })
       }
     }
+    checkAiEnv(env, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }))
   })
 
 export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string }
