@@ -119,7 +119,7 @@ function parseError(body: string): { code: string; message: string } | undefined
 }
 
 /** A raw tus request, for what the client library would never send. */
-function tusRequest(method: string, url: string, as: Actor | null, headers: Record<string, string> = {}, body?: Uint8Array): Promise<Response> {
+function tusRequest(method: string, url: string, as: Actor | null, headers: Record<string, string> = {}, body?: BodyInit): Promise<Response> {
   return fetch(url.startsWith('http') ? url : `${http.origin}${url}`, {
     method,
     headers: { 'Tus-Resumable': '1.0.0', ...(as ? { 'x-test-user': as.userId } : {}), ...headers },
