@@ -32,7 +32,7 @@ describe('aiConfigFromEnv', () => {
   })
 
   it('stops the server at start-up with the same message', () => {
-    expect(() => loadEnv({ AI_IMAGE_MODEL: 'midjourney:v6' })).toThrow(/AI_IMAGE_MODEL: unknown provider "midjourney"/)
-    expect(loadEnv({}).AI_IMAGE_MODEL).toBe('offline:backdrop-1')
+    expect(() => loadEnv({ NODE_ENV: 'test', AI_IMAGE_MODEL: 'midjourney:v6' })).toThrow(/AI_IMAGE_MODEL: unknown provider "midjourney"/)
+    expect(loadEnv({ NODE_ENV: 'test' }).AI_IMAGE_MODEL).toBe('offline:backdrop-1')
   })
 })
