@@ -95,7 +95,7 @@ export interface ReviewRoomActions {
   /** Members only: who can be @mentioned (drives the composer's autocomplete). */
   listMentionCandidates?(): Promise<ActionResult<MentionCandidate[]>>
   /** Members only: a download URL of the version's comments as markers (a plain GET the browser saves). */
-  exportMarkersUrl?(versionId: string, format: MarkerExportFormatId): string
+  exportMarkersUrl?(version: { id: string; number: number }, format: MarkerExportFormatId): string
 }
 
 /** Which statuses this viewer may pick, so the room never offers a button the server will refuse. */

@@ -202,7 +202,7 @@ export function ReviewRoom(props: ReviewRoomProps) {
                 <DropdownMenuLabel>Download v{version.number}&apos;s comments as</DropdownMenuLabel>
                 {markerExportFormats.map((format) => (
                   <DropdownMenuItem key={format.id} asChild>
-                    <a href={actions.exportMarkersUrl!(version.id, format.id)} download data-format={format.id}>
+                    <a href={actions.exportMarkersUrl!(version, format.id)} download data-format={format.id}>
                       {format.label}
                     </a>
                   </DropdownMenuItem>

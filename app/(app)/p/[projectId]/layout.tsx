@@ -55,6 +55,7 @@ export default async function ProjectLayout({ params, children }: { params: Prom
               { href: base, label: 'Overview', exact: true },
               { href: `${base}/board`, label: 'Board' },
               { href: `${base}/shots`, label: 'Shot list' },
+              { href: `${base}/review`, label: 'Review' },
               { href: `${base}/activity`, label: 'Activity' },
               { href: `${base}/settings`, label: 'Settings' },
             ]}
