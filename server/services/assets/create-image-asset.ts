@@ -8,6 +8,7 @@ import { imageLimitsFromEnv } from '@/server/media/config'
 import { inspectImageUpload } from '@/server/media/inspect-image-upload'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
+import { recordProvenance } from '@/server/services/provenance/record-provenance'
 import { mediaUrl } from './media-url'
 
 export interface CreatedImageAsset {
@@ -32,6 +33,8 @@ export async function createImageAsset(params: {
   projectId: string
   body: AsyncIterable<Uint8Array>
   filename?: string | null
+  /** 'human' for a panel drawn in Storyreel (the editor's own render); anything else someone brings is 'imported'. */
+  origin?: 'human' | 'imported'
 }): Promise<CreatedImageAsset> {
   const actor = requireSignedIn(params.actor)
   const { workspaceId } = await requireRole(actor, { projectId: params.projectId }, 'editor')
@@ -51,19 +54,29 @@ export async function createImageAsset(params: {
 
   try {
     const db = await getDb()
-    await db.insert(assets).values({
-      id: assetId,
-      workspaceId,
-      projectId: params.projectId,
-      kind: 'image',
-      storageKey,
-      originalName,
-      mime: image.mime,
-      bytes: image.bytes,
-      sha256: image.sha256,
-      width: image.width,
-      height: image.height,
-      createdBy: actor.userId,
+    // The asset and its provenance row land together, so no stored image is missing from the disclosure ledger.
+    await db.transaction(async (tx) => {
+      await tx.insert(assets).values({
+        id: assetId,
+        workspaceId,
+        projectId: params.projectId,
+        kind: 'image',
+        storageKey,
+        originalName,
+        mime: image.mime,
+        bytes: image.bytes,
+        sha256: image.sha256,
+        width: image.width,
+        height: image.height,
+        createdBy: actor.userId,
+      })
+      await recordProvenance({
+        executor: tx,
+        projectId: params.projectId,
+        assetId,
+        actorUserId: actor.userId,
+        details: { origin: params.origin ?? 'imported', category: 'visuals', parameters: { source: params.origin === 'human' ? 'panel-drawing' : 'upload' } },
+      })
     })
   } catch (error) {
     await storage.delete(storageKey).catch((cleanupError: unknown) => console.error('[assets] could not remove', storageKey, cleanupError))
