@@ -19,6 +19,15 @@ describe('uploadMedia', () => {
     expect(init.headers).toMatchObject({ 'Content-Type': 'image/png', 'X-Filename': 'Plan%20de%20coupe%20%C3%A9.png' })
   })
 
+  it('marks the panel editor’s own render as made by a person, and nothing else', async () => {
+    const fetchMock = answer(201, { id: 'a1', url: '/api/media/a1', width: 10, height: 20, mime: 'image/png' })
+    await uploadMedia('p1', new Blob(['x'], { type: 'image/png' }), 'panel-1.png', undefined, 'human')
+    await uploadMedia('p1', new Blob(['x'], { type: 'image/png' }), 'reference.png')
+    const headers = fetchMock.mock.calls.map((call) => (call as unknown as [string, RequestInit])[1].headers as Record<string, string>)
+    expect(headers[0]!['X-Storyreel-Origin']).toBe('human')
+    expect(headers[1]).not.toHaveProperty('X-Storyreel-Origin')
+  })
+
   it("passes on the server's own words when it refuses the file", async () => {
     answer(413, { error: { code: 'too_large', message: 'Images can be at most 25 MB.' } })
     await expect(uploadMedia('p1', new Blob(['x']), 'big.png')).rejects.toEqual(new UploadError('Images can be at most 25 MB.', 'too_large'))

@@ -14,14 +14,15 @@ export class UploadError extends Error {
   }
 }
 
-export async function uploadMedia(projectId: string, file: Blob, filename: string, signal?: AbortSignal): Promise<UploadedMedia> {
+/** `origin: 'human'` marks the editor's own render of a drawing for the provenance ledger; other uploads are imported. */
+export async function uploadMedia(projectId: string, file: Blob, filename: string, signal?: AbortSignal, origin?: 'human'): Promise<UploadedMedia> {
   let response: Response
   try {
     response = await fetch(`/api/projects/${encodeURIComponent(projectId)}/assets`, {
       method: 'POST',
       body: file,
       // Header values must be ASCII: the server reads the name URI-decoded only for display.
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-Filename': encodeURIComponent(filename) },
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-Filename': encodeURIComponent(filename), ...(origin ? { 'X-Storyreel-Origin': origin } : {}) },
       signal,
     })
   } catch (error) {

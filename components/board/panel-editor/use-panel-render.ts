@@ -44,8 +44,8 @@ export function usePanelRender(editor: Editor | null, options: { panelId: string
         const full = await editor.toImage(shapes, { ...common, scale: 1 })
         const thumb = await editor.toImage(shapes, { ...common, scale: thumbnailWidth / width })
         const [image, thumbnail] = await Promise.all([
-          uploadMedia(projectId, full.blob, `panel-${panelId}.png`),
-          uploadMedia(projectId, thumb.blob, `panel-${panelId}-thumbnail.png`),
+          uploadMedia(projectId, full.blob, `panel-${panelId}.png`, undefined, 'human'),
+          uploadMedia(projectId, thumb.blob, `panel-${panelId}-thumbnail.png`, undefined, 'human'),
         ])
         if (!disposed) onRendered.current?.({ imageAssetId: image.id, thumbnailAssetId: thumbnail.id })
       } catch (error) {
