@@ -1,8 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or WASM packages that must load from node_modules at run time, not be bundled:
-  // PGlite in particular must be one instance per process, shared with server/main.ts.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'drizzle-orm', '@node-rs/argon2', 'ioredis', 'ws', 'pdf-lib', '@pdf-lib/fontkit'],
+  // PGlite in particular must be one instance per process, shared with server/main.ts; @napi-rs/canvas is a native
+  // addon (offline generator, animatic frames) that Next does not externalise by itself.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pg-boss', 'drizzle-orm', '@node-rs/argon2', 'ioredis', 'ws', 'pdf-lib', '@pdf-lib/fontkit', '@napi-rs/canvas'],
   experimental: {
     // A shot-list CSV import is sent to a server action; its own limit (5 MB, lib/schemas) is the real one.
     serverActions: { bodySizeLimit: '6mb' },
