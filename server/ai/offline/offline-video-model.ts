@@ -76,7 +76,8 @@ export class OfflineVideoModel implements Experimental_VideoModelV3 {
           const y = focusY * height - focusY * drawnHeight
           ctx.drawImage(layer.canvas, x, y, drawnWidth, drawnHeight)
         }
-        return new Uint8Array(ctx.getImageData(0, 0, width, height).data.buffer)
+        const { data } = ctx.getImageData(0, 0, width, height)
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       },
     })
     return {

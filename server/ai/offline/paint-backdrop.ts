@@ -57,6 +57,8 @@ export function paintBackdrop(scene: BackdropScene, random: SeededRandom, width:
     paintInterior(b, f, palette, random, width, height)
   } else {
     paintSky(b, palette, scene, random, width, horizon)
+    // The back plate carries the ground too, so when the front layer drifts in the video no seam shows beneath it.
+    fillGround(b, palette, scene, width, height, horizon)
     paintFarShapes(b, palette, scene, random, width, height, horizon)
     paintGround(f, palette, scene, random, width, height, horizon)
   }
@@ -206,13 +208,18 @@ function paintFarShapes(ctx: SKRSContext2D, palette: Palette, scene: BackdropSce
   void height
 }
 
-function paintGround(ctx: SKRSContext2D, palette: Palette, scene: BackdropScene, random: SeededRandom, width: number, height: number, horizon: number): void {
+function fillGround(ctx: SKRSContext2D, palette: Palette, scene: BackdropScene, width: number, height: number, horizon: number): void {
   const [near, nearer] = grounds[scene.setting]
   const ground = ctx.createLinearGradient(0, horizon, 0, height)
   ground.addColorStop(0, shade(near, palette.brightness * 0.7 + 0.3))
   ground.addColorStop(1, shade(nearer, palette.brightness * 0.7 + 0.3))
   ctx.fillStyle = ground
   ctx.fillRect(0, horizon, width, height - horizon)
+}
+
+function paintGround(ctx: SKRSContext2D, palette: Palette, scene: BackdropScene, random: SeededRandom, width: number, height: number, horizon: number): void {
+  const [near, nearer] = grounds[scene.setting]
+  fillGround(ctx, palette, scene, width, height, horizon)
 
   if (scene.setting === 'sea') {
     ctx.strokeStyle = withAlpha(palette.light, 0.35)
