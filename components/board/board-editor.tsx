@@ -16,6 +16,7 @@ import { RecoveredTray } from './recovered-tray'
 import { SceneSection } from './scene-section'
 import { useBoardPresence } from './use-board-presence'
 import { useLiveBoard } from './use-live-board'
+import { useProgressiveScenes } from './use-progressive-scenes'
 import { useUndoShortcuts } from './use-undo-shortcuts'
 
 export function BoardEditor({ project, userId }: { project: BoardProject; userId: string }) {
@@ -27,6 +28,7 @@ export function BoardEditor({ project, userId }: { project: BoardProject; userId
   const actions = useBoardActions(board, undo, select)
   const selections = useBoardPresence(collab.awareness, selectedPanelId)
   useUndoShortcuts(undo, !readOnly)
+  const scenes = useProgressiveScenes(outline.scenes)
 
   const selected = useMemo((): OutlinePanel | null => {
     for (const scene of outline.scenes) for (const shot of scene.shots) for (const entry of shot.panels) if (entry.panel.id === selectedPanelId) return entry
@@ -57,7 +59,7 @@ export function BoardEditor({ project, userId }: { project: BoardProject; userId
         <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
           <BoardDnd board={board} onError={reportBoardError}>
             <div className="flex min-w-0 flex-1 flex-col gap-8">
-              {outline.scenes.map((scene) => (
+              {scenes.map((scene) => (
                 <SceneSection key={scene.scene.id} entry={scene} {...shared} />
               ))}
             </div>

@@ -1,6 +1,7 @@
 'use client'
 // A scene on the board: its number and heading (editable), then its shots, which can be reordered by drag and drop.
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { memo } from 'react'
 import { Plus, Trash2 } from 'lucide-react'
 import type { OutlineScene } from '@/lib/board'
 import { formatDuration } from '@/lib/timecode'
@@ -12,7 +13,11 @@ import { ShotBlock, type ShotBlockProps } from './shot-block'
 
 type Shared = Omit<ShotBlockProps, 'entry' | 'sceneId'>
 
-export function SceneSection({ entry, actions, ...shared }: { entry: OutlineScene; actions: BoardActions } & Omit<Shared, 'actions'>) {
+type SceneSectionProps = { entry: OutlineScene; actions: BoardActions } & Omit<Shared, 'actions'>
+
+// Memoised: a big board draws its scenes in steps (use-progressive-scenes.ts), and each step must not redraw the
+// scenes already on screen. An edit rebuilds the outline, so every scene renders again then, as before.
+export const SceneSection = memo(function SceneSection({ entry, actions, ...shared }: SceneSectionProps) {
   const { scene, number, shots } = entry
   const { readOnly, frameRate } = shared
   return (
@@ -46,4 +51,4 @@ export function SceneSection({ entry, actions, ...shared }: { entry: OutlineScen
       </SortableContext>
     </section>
   )
-}
+})
