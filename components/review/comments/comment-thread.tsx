@@ -85,7 +85,7 @@ export function CommentThread(props: CommentThreadProps) {
       {replies.length > 0 ? (
         <div className="mt-2 flex flex-col gap-2 border-l border-border pl-3">
           {replies.map((item) => (
-            <CommentItem key={item.id} {...props} item={item} />
+            <CommentItem key={item.id} {...props} item={item} timecode={undefined} />
           ))}
         </div>
       ) : null}
@@ -156,10 +156,11 @@ function CommentItem({
   candidates,
   onEdit,
   onDelete,
-}: CommentThreadProps & { item: ThreadComment; timecode?: string }) {
+}: Omit<CommentThreadProps, 'timecode'> & { item: ThreadComment; timecode?: string }) {
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(item.body)
   const [saving, setSaving] = useState(false)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
   const own = selfUserId !== null && item.authorUserId === selfUserId
   const mayEdit = own && canEdit && onEdit
   const mayDelete = (own || canDeleteOthers) && onDelete
@@ -178,54 +179,58 @@ function CommentItem({
     <div className="flex gap-2.5">
       <Avatar name={item.authorName} className="size-7 text-[10px]" />
       <div className="flex min-w-0 flex-1 flex-col gap-1">
-        <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
-          <span className="font-medium text-foreground">{item.authorName}</span>
-          {item.authorKind === 'guest' ? <Badge variant="outline">guest</Badge> : null}
-          {item.parentId === null && item.visibility === 'team' ? (
-            <Badge variant="neutral" title="Only the team sees this note; guests on share links do not">
-              <EyeOff aria-hidden /> team
-            </Badge>
-          ) : null}
-          <span className="text-muted-foreground">{whenLabel(item.createdAt)}</span>
-          {item.editedAt ? <span className="text-muted-foreground">(edited)</span> : null}
-          {timecode ? (
-            <button
-              type="button"
-              onClick={onSeek}
-              className="ml-auto rounded bg-muted px-1.5 py-0.5 font-mono text-[11px] text-foreground hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-primary/40"
-              aria-label={`Go to ${timecode}`}
-              data-testid="comment-timecode"
-            >
-              {timecode}
-            </button>
-          ) : null}
-          {item.annotation ? <PenLine aria-label="Has a drawing" className="size-3.5 text-muted-foreground" /> : null}
-          {mayEdit || mayDelete ? (
-            <DropdownMenu>
-              <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon" className={cn('size-6', !timecode && 'ml-auto')} aria-label="More actions">
-                  <MoreHorizontal aria-hidden />
-                </Button>
-              </DropdownMenuTrigger>
-              <DropdownMenuContent align="end" className="min-w-40">
-                {mayEdit ? (
-                  <DropdownMenuItem
-                    onSelect={() => {
-                      setDraft(item.body)
-                      setEditing(true)
-                    }}
-                  >
-                    <PenLine aria-hidden /> Edit
-                  </DropdownMenuItem>
-                ) : null}
-                {mayDelete ? (
-                  <DropdownMenuItem onSelect={() => void onDelete(item.id)} className="text-destructive">
-                    <Trash2 aria-hidden /> Delete
-                  </DropdownMenuItem>
-                ) : null}
-              </DropdownMenuContent>
-            </DropdownMenu>
-          ) : null}
+        <div className="flex items-start gap-2 text-xs">
+          <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5">
+            <span className="max-w-full truncate font-medium text-foreground">{item.authorName}</span>
+            {item.authorKind === 'guest' ? <Badge variant="outline">guest</Badge> : null}
+            {item.parentId === null && item.visibility === 'team' ? (
+              <Badge variant="neutral" title="Only the team sees this note; guests on share links do not">
+                <EyeOff aria-hidden /> team
+              </Badge>
+            ) : null}
+            <span className="text-muted-foreground">{whenLabel(item.createdAt)}</span>
+            {item.editedAt ? <span className="text-muted-foreground">(edited)</span> : null}
+          </div>
+          <div className="flex shrink-0 items-center gap-1">
+            {timecode ? (
+              <button
+                type="button"
+                onClick={onSeek}
+                className="rounded bg-muted px-1.5 py-0.5 font-mono text-[11px] text-foreground hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-primary/40"
+                aria-label={`Go to ${timecode}`}
+                data-testid="comment-timecode"
+              >
+                {timecode}
+              </button>
+            ) : null}
+            {item.annotation ? <PenLine aria-label="Has a drawing" className="size-3.5 text-muted-foreground" /> : null}
+            {mayEdit || mayDelete ? (
+              <DropdownMenu>
+                <DropdownMenuTrigger asChild>
+                  <Button variant="ghost" size="icon" className="size-6" aria-label="More actions">
+                    <MoreHorizontal aria-hidden />
+                  </Button>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="end" className="min-w-40">
+                  {mayEdit ? (
+                    <DropdownMenuItem
+                      onSelect={() => {
+                        setDraft(item.body)
+                        setEditing(true)
+                      }}
+                    >
+                      <PenLine aria-hidden /> Edit
+                    </DropdownMenuItem>
+                  ) : null}
+                  {mayDelete ? (
+                    <DropdownMenuItem onSelect={() => setConfirmingDelete(true)} className="text-destructive">
+                      <Trash2 aria-hidden /> Delete
+                    </DropdownMenuItem>
+                  ) : null}
+                </DropdownMenuContent>
+              </DropdownMenu>
+            ) : null}
+          </div>
         </div>
         {editing ? (
           <form
@@ -263,6 +268,30 @@ function CommentItem({
         ) : (
           <CommentBody body={item.body} />
         )}
+        {confirmingDelete && onDelete ? (
+          <div role="alertdialog" aria-label="Delete this comment?" className="flex flex-wrap items-center gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-2 py-1.5 text-xs">
+            <span className="mr-auto">Delete this {item.parentId ? 'reply' : 'comment'}{item.parentId ? '' : ' and its replies'}?</span>
+            <Button type="button" variant="ghost" size="sm" onClick={() => setConfirmingDelete(false)} autoFocus>
+              Keep
+            </Button>
+            <Button
+              type="button"
+              variant="destructive"
+              size="sm"
+              pending={saving}
+              onClick={async () => {
+                setSaving(true)
+                try {
+                  if (await onDelete(item.id)) setConfirmingDelete(false)
+                } finally {
+                  setSaving(false)
+                }
+              }}
+            >
+              Delete
+            </Button>
+          </div>
+        ) : null}
       </div>
     </div>
   )

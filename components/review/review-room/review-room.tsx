@@ -190,7 +190,8 @@ export function ReviewRoom(props: ReviewRoomProps) {
         />
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <PresenceAvatars people={people} />
-          {data.live.status !== 'connected' ? <ConnectionBadge status={data.live.status} reason={data.live.reason} onRetry={data.live.retry} /> : null}
+          {/* The feed is written only by the server, so every viewer's connection is read-only: that is its normal state. */}
+          {data.live.status !== 'connected' && data.live.status !== 'read-only' ? <ConnectionBadge status={data.live.status} reason={data.live.reason} onRetry={data.live.retry} /> : null}
           {permissions.canExportMarkers && actions.exportMarkersUrl ? (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
