@@ -6,6 +6,7 @@ import { experimental_generateVideo as generateVideo, generateImage } from 'ai'
 import { describe, expect, it } from 'vitest'
 import { aiConfigFromEnv } from '@/server/ai/ai-config'
 import { generateImages } from '@/server/ai/generate-images'
+import { generateVideoClip } from '@/server/ai/generate-video-clip'
 import { probeMedia } from '@/server/media/ffmpeg'
 import { offlineProvider } from './offline-provider'
 
@@ -99,5 +100,21 @@ describe('the offline video model', () => {
     const [a, b] = await Promise.all([make(), make()])
     expect(Buffer.from(a.video.uint8Array).equals(Buffer.from(b.video.uint8Array))).toBe(true)
     expect(a.video.uint8Array.length).toBeGreaterThan(1000)
+  })
+})
+
+describe('generateVideoClip with the default (offline) video model', () => {
+  it('turns a panel image into an MP4 clip tagged as offline', async () => {
+    const still = (await offline('harbour at night', 2)).images[0]!.bytes
+    const clip = await generateVideoClip({ config: aiConfigFromEnv({}), image: still, seconds: 0.5, fps: 8, frame: { width: 321, height: 181 }, seed: 4 })
+    expect(clip).toMatchObject({ container: 'mp4', provider: 'offline', modelId: 'motion-1', offline: true, seed: 4 })
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'offline-clip-test-'))
+    try {
+      const file = path.join(dir, 'clip.mp4')
+      await fs.writeFile(file, clip.bytes)
+      expect((await probeMedia(file)).video).toMatchObject({ width: 320, height: 180, frameCount: 4 })
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true })
+    }
   })
 })
