@@ -1,18 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import type { PGlite } from '@electric-sql/pglite'
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
+import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
+import { startPgliteWorker, type PgliteWorkerLink } from './pglite-worker-link'
 import * as schema from './schema'
 
-// Both drivers expose the same query builder; we type against node-postgres and keep driver specifics in this file.
+// PostgreSQL and the embedded PGlite are both reached through node-postgres (PGlite speaks the wire protocol from its
+// own thread), so there is one driver, one query builder and one set of type parsers.
 export type Db = NodePgDatabase<typeof schema>
 
 export interface DatabaseHandle {
   db: Db
+  /** Which database this is; both are reached through a pg Pool (drizzle's `$client`). */
   kind: 'pglite' | 'postgres'
   /** Raw SQL for the few places that need it (health checks, queue adapters). */
   query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
@@ -30,59 +30,62 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations')
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if ('url' in config) {
     const pool = new pg.Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
-    // An idle client losing its connection (database restart) must not crash the process.
-    pool.on('error', (error) => console.error('[db] idle client error:', error.message))
-    return {
-      db: drizzlePg(pool, { schema }),
-      kind: 'postgres',
-      query: async (sql, params) => pool.query(sql, params as unknown[]),
-      close: () => pool.end(),
-    }
+    return handleFor(pool, 'postgres', () => pool.end())
   }
-  const { PGlite } = await import('@electric-sql/pglite')
-  let client: PGlite
-  if ('memory' in config) {
-    client = new PGlite()
-  } else {
-    client = await openPgliteDirectory(PGlite, config.dataDir)
+  if ('dataDir' in config) refuseForeignFolder(config.dataDir)
+  let link: PgliteWorkerLink
+  try {
+    link = await startPgliteWorker('dataDir' in config ? { dataDir: config.dataDir } : {})
+  } catch (error) {
+    if (!('dataDir' in config)) throw error
+    throw new DatabaseOpenError(
+      `Could not open the embedded database in ${config.dataDir}: ${(error as Error).message}. ` +
+        'Nothing was changed or reset. If another Storyreel process is running on this folder, stop it; ' +
+        'otherwise restore the folder from a backup.',
+    )
   }
-  await client.waitReady
+  // PGlite runs in its own thread (db/pglite-worker.mjs) so that its synchronous WASM work never stalls this event
+  // loop, and it speaks the wire protocol, so it is reached through pg like PostgreSQL. It is one session: one
+  // connection, which also makes a transaction exclusive, as PGlite's own client did. An idle connection does not
+  // keep the process alive.
+  const pool = new pg.Pool({
+    stream: link.connect,
+    ssl: false, // not from PGSSLMODE: nothing to encrypt between two threads
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idleTimeoutMillis: 0,
+    allowExitOnIdle: true,
+  })
+  return handleFor(pool, 'pglite', async () => {
+    await pool.end()
+    await link.close()
+  })
+}
+
+function handleFor(pool: pg.Pool, kind: DatabaseHandle['kind'], close: () => Promise<void>): DatabaseHandle {
+  // An idle client losing its connection (database restart, embedded thread gone) must not crash the process.
+  pool.on('error', (error) => console.error('[db] idle client error:', error.message))
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
-    kind: 'pglite',
-    query: async (sql, params) => client.query<Record<string, unknown>>(sql, params as unknown[]),
-    close: () => client.close(),
+    db: drizzle(pool, { schema }),
+    kind,
+    query: async (sql, params) => pool.query(sql, params as unknown[]),
+    close,
   }
 }
 
-async function openPgliteDirectory(PGliteClass: typeof PGlite, dataDir: string): Promise<PGlite> {
-  const exists = fs.existsSync(dataDir)
-  if (exists && fs.readdirSync(dataDir).length > 0 && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+function refuseForeignFolder(dataDir: string): void {
+  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0 && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     throw new DatabaseOpenError(
       `The folder ${dataDir} is not empty but holds no database (PG_VERSION is missing). ` +
         'Nothing was changed. Move it aside or restore it from a backup, then start again.',
     )
   }
   fs.mkdirSync(dataDir, { recursive: true })
-  try {
-    const client = new PGliteClass(dataDir)
-    await client.waitReady
-    return client
-  } catch (error) {
-    throw new DatabaseOpenError(
-      `Could not open the embedded database in ${dataDir}: ${(error as Error).message}. ` +
-        'Nothing was changed or reset. If another Storyreel process is running on this folder, stop it; ' +
-        'otherwise restore the folder from a backup.',
-    )
-  }
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === 'postgres') {
-    await migratePg(handle.db, { migrationsFolder })
-  } else {
-    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder })
-  }
+  await migrate(handle.db, { migrationsFolder })
 }
 
 /** Where the database lives when nothing says otherwise: DATABASE_URL, else PGlite under STORYREEL_DATA_DIR. */
