@@ -60,14 +60,14 @@ describe.skipIf(process.env.STORYREEL_TEST_DB === 'postgres')('renderAnimatic me
     expect((await inspectRender(output)).video.frames).toBe(14_400)
 
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
-    const warm = samples.filter((s) => s.frame >= 1_440) // after the first minute: code loaded, buffers sized
-    const first = Math.max(...warm.slice(0, 5).map((s) => s.rss))
-    const peak = Math.max(...warm.map((s) => s.rss))
-    const lastMinute = Math.max(...warm.slice(-5).map((s) => s.rss))
-    console.info(`10-minute render at 320×180: ${seconds.toFixed(1)} s; RSS after 1 min ${mb(first)} MB, peak ${mb(peak)} MB, last minute ${mb(lastMinute)} MB`)
-    // Flat: the last minute holds no more than the second did, give or take garbage the collector has not run for.
-    expect(mb(lastMinute - first)).toBeLessThan(48)
-    expect(mb(peak - first)).toBeLessThan(96)
-    expect(mb(peak)).toBeLessThan(600)
+    // RSS swings by tens of MB as the collector frees frames, so compare the highs of the two halves (after the first
+    // minute: code loaded, buffers sized). Memory that followed length would make the second half's high the higher.
+    const warm = samples.filter((s) => s.frame >= 1_440)
+    const half = Math.floor(warm.length / 2)
+    const firstHigh = Math.max(...warm.slice(0, half).map((s) => s.rss))
+    const secondHigh = Math.max(...warm.slice(half).map((s) => s.rss))
+    console.info(`10-minute render at 320×180: ${seconds.toFixed(1)} s; RSS high ${mb(firstHigh)} MB in the first half, ${mb(secondHigh)} MB in the second (samples: ${samples.map((s) => mb(s.rss)).join(' ')})`)
+    expect(mb(secondHigh - firstHigh)).toBeLessThan(32)
+    expect(mb(secondHigh)).toBeLessThan(400)
   })
 })
