@@ -75,6 +75,12 @@ test('notes, replies, resolutions and status travel live between two members; th
   await expect(inboxPage.getByTestId('inbox-unread')).toHaveText('1')
   await expect(inboxPage.getByRole('list', { name: 'Mentions' }).getByRole('link').first()).toContainText('flash frame on the cut')
   await expect(inboxPage.getByRole('list', { name: 'Mentions' }).getByRole('link').first()).toContainText('01:00:01:05')
+  // Opening it lands on the note's frame, and it is read.
+  await inboxPage.getByRole('list', { name: 'Mentions' }).getByRole('link').first().click()
+  const fromInbox = new ReviewRoomPage(inboxPage)
+  await expect(fromInbox.room).toBeVisible()
+  await fromInbox.player.expectFrame(30)
+  await expect(inboxPage.getByTestId('inbox-unread')).toHaveCount(0)
   await inboxPage.close()
 
   // A reply from the commenter shows up in the owner's thread live.
@@ -94,17 +100,53 @@ test('notes, replies, resolutions and status travel live between two members; th
   await expect(secondRoom.status().locator('[data-status]')).toHaveAttribute('data-status', 'changes_requested', { timeout: LIVE_MS })
   await expect(secondRoom.status()).toContainText(owner.name)
 
+  // A note with a drawing: the owner draws an arrow on frame 40; the commenter sees it over that frame.
+  await ownerRoom.showFilter('Open')
+  await ownerRoom.player.focus()
+  await ownerRoom.player.stepTo(40)
+  await owner.page.getByRole('button', { name: 'Draw' }).click()
+  const overlay = ownerRoom.room.getByTestId('annotation-overlay')
+  await expect(overlay).toHaveAttribute('data-drawing', /.+/)
+  const box = (await overlay.boundingBox())!
+  await owner.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3)
+  await owner.page.mouse.down()
+  await owner.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 })
+  await owner.page.mouse.up()
+  await expect(owner.page.getByRole('button', { name: 'Drawing (1)' })).toBeVisible()
+  await ownerRoom.comment('Look at the buoy here')
+  const drawn = secondRoom.thread('Look at the buoy here')
+  await expect(drawn.getByLabel('Has a drawing')).toBeVisible({ timeout: LIVE_MS })
+  await drawn.getByTestId('comment-timecode').click()
+  await secondRoom.player.expectFrame(40)
+  await expect(secondRoom.room.getByTestId('annotation-overlay').locator('[data-shape]')).toHaveCount(1)
+  await snap(testInfo, second.page, 'review-room-drawing')
+
   // The Resolve EDL names the item and version and carries the note at 01:00:01:05.
   const edl = await ownerRoom.downloadMarkers(/DaVinci Resolve/)
   expect(edl.fileName).toBe(`${title} v1.edl`)
   expect(edl.text).toContain('01:00:01:05')
   expect(edl.text).toContain('flash frame on the cut')
+  // Frame 40 is 01:00:01:15.
+  expect(edl.text).toContain('01:00:01:15')
   await snap(testInfo, owner.page, 'review-room-owner')
 
-  // Back on the list: the card shows the version, its status and no open notes.
+  // A second version through "Upload v2": the room switches to it when it is processed; Compare shows both.
+  await owner.page.getByRole('button', { name: 'Upload v2' }).click()
+  await owner.page.getByLabel('Video file').setInputFiles(clip)
+  await expect(ownerRoom.room).toHaveAttribute('data-version', '2', { timeout: 60_000 })
+  await expect(owner.page.locator('video[src^="/api/media/"]')).toBeAttached({ timeout: 90_000 })
+  // The commenter's switcher learns of v2 live.
+  await expect(second.page.getByTestId('version-switcher')).toContainText('of 2')
+  await owner.page.getByRole('link', { name: 'Compare' }).click()
+  await expect(owner.page.getByText(/Comparing/)).toBeVisible()
+  await expect(owner.page.locator('.review-player[data-frame]')).toHaveCount(2)
+  await snap(testInfo, owner.page, 'compare')
+
+  // Back on the list: the card shows the latest version (v2), its status and its open notes (none yet).
   await owner.page.goto(`/p/${projectId}/review`)
   const card = owner.page.getByTestId('review-item-card').filter({ hasText: title })
-  await expect(card).toContainText('Changes requested')
+  await expect(card).toContainText('v2')
+  await expect(card).toContainText('In review')
   await expect(card.getByTestId('open-comments')).toHaveText('0')
   await snap(testInfo, owner.page, 'review-list')
 })

@@ -76,7 +76,7 @@ export function MentionInbox({ mentions, markRead }: MentionInboxProps) {
           return (
             <li key={mention.commentId}>
               <Link
-                href={`/p/${mention.projectId}/review/${mention.reviewItemId}?v=${mention.versionNumber}`}
+                href={`/p/${mention.projectId}/review/${mention.reviewItemId}?v=${mention.versionNumber}&c=${encodeURIComponent(mention.commentId)}`}
                 onClick={() => {
                   if (!isUnread) return
                   setReadNow((current) => new Set(current).add(mention.commentId))

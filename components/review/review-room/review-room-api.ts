@@ -121,6 +121,8 @@ export interface ReviewRoomProps {
   actions: ReviewRoomActions
   /** Defaults to permissionsFor(viewer, actions); a page may narrow it (e.g. an archived project). */
   permissions?: ReviewRoomPermissions
+  /** Opens with this note in view and the player on its frame (e.g. from the inbox); a reply focuses its thread. */
+  focusCommentId?: string
   /** Called when the person switches version, e.g. to keep ?v=n in the URL. */
   onVersionChange?(versionNumber: number): void
   /**

@@ -39,7 +39,8 @@ export function ReviewRoom(props: ReviewRoomProps) {
   const composer = useRef<HTMLTextAreaElement>(null)
   const [frame, setFrame] = useState(0)
   const [range, setRange] = useState<FrameRange | null>(null)
-  const [filter, setFilter] = useState<CommentFilter>('open')
+  // A note opened from elsewhere may be resolved already: show everything so it is there.
+  const [filter, setFilter] = useState<CommentFilter>(props.focusCommentId ? 'all' : 'open')
   const [visibility, setVisibility] = useState<'team' | 'client'>('team')
   const [drawingOn, setDrawingOn] = useState(false)
   const [tool, setTool] = useState<AnnotationTool>('arrow')
@@ -80,6 +81,19 @@ export function ReviewRoom(props: ReviewRoomProps) {
   }, [])
 
   const threads = useMemo(() => groupThreads(data.comments), [data.comments])
+
+  // Once its version's notes are in, go to the focused note: the player to its frame, the list to its thread.
+  const focused = useRef(false)
+  const { focusCommentId } = props
+  useEffect(() => {
+    if (focused.current || !focusCommentId) return
+    const comment = data.comments.find((candidate) => candidate.id === focusCommentId)
+    if (!comment || !player.current) return
+    focused.current = true
+    player.current.pause()
+    player.current.seekToFrame(comment.frameIn)
+    document.querySelector(`[data-comment-id="${CSS.escape(comment.parentId ?? comment.id)}"]`)?.scrollIntoView({ block: 'center' })
+  }, [data.comments, focusCommentId])
   const counts = useMemo(
     () => ({
       open: threads.filter((thread) => thread.comment.resolvedAt === null).length,

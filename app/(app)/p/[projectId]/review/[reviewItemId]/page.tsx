@@ -1,4 +1,5 @@
-// One review item: the review room (player, versions, notes) for members; ?v=<n> picks the version.
+// One review item: the review room (player, versions, notes) for members; ?v=<n> picks the version, ?c=<commentId>
+// opens on a note (links from the inbox).
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { ChevronLeft } from 'lucide-react'
@@ -16,10 +17,10 @@ export default async function ReviewItemPage({
   searchParams,
 }: {
   params: Promise<{ projectId: string; reviewItemId: string }>
-  searchParams: Promise<{ v?: string }>
+  searchParams: Promise<{ v?: string; c?: string }>
 }) {
   const { projectId, reviewItemId } = await params
-  const { v } = await searchParams
+  const { v, c } = await searchParams
   const { actor, project } = await loadProject(projectId)
   const room = await orNotFound(getReviewRoom({ actor, projectId, reviewItemId }))
   const requested = Number(v)
@@ -36,6 +37,7 @@ export default async function ReviewItemPage({
         timing={room.timing}
         versions={room.versions}
         initialVersionNumber={Number.isInteger(requested) && requested > 0 ? requested : undefined}
+        focusCommentId={typeof c === 'string' && c.length <= 100 ? c : undefined}
         viewer={{ kind: 'member', userId: actor.userId, name: actor.name ?? actor.email, role: project.role }}
         canEdit={canEdit}
         maxUploadBytes={maxUploadBytesFromEnv()}

@@ -36,6 +36,7 @@ export interface MemberReviewRoomProps {
   timing: ReviewTiming
   versions: ReviewRoomVersion[]
   initialVersionNumber?: number
+  focusCommentId?: string
   viewer: Extract<ReviewViewer, { kind: 'member' }>
   /** Editor or owner on a live project: upload, retry, share, set any status. */
   canEdit: boolean
@@ -44,7 +45,7 @@ export interface MemberReviewRoomProps {
 
 const uploadEndpoint = '/api/uploads'
 
-export function MemberReviewRoom({ projectId, reviewItemId, title, timing, versions, initialVersionNumber, viewer, canEdit, maxUploadBytes }: MemberReviewRoomProps) {
+export function MemberReviewRoom({ projectId, reviewItemId, title, timing, versions, initialVersionNumber, focusCommentId, viewer, canEdit, maxUploadBytes }: MemberReviewRoomProps) {
   const router = useRouter()
   const actions = useMemo<ReviewRoomActions>(
     () => ({
@@ -86,6 +87,7 @@ export function MemberReviewRoom({ projectId, reviewItemId, title, timing, versi
       timing={timing}
       initialVersions={versions}
       initialVersionNumber={jump?.number ?? initialVersionNumber}
+      focusCommentId={jump ? undefined : focusCommentId}
       actions={actions}
       onVersionChange={(number) => router.replace(`?v=${number}`, { scroll: false })}
       renderVersionTools={(version) => (
