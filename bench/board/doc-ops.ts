@@ -10,7 +10,8 @@ const SCENES = 40
 const SHOTS_PER_SCENE = 3
 const PANELS = 500
 const OPS = 1000
-const REPETITIONS = 11
+// BENCH_REPS: more alternating runs for a steadier median when the machine is busy.
+const REPETITIONS = Number(process.env.BENCH_REPS ?? 11)
 
 // ── The baseline: same layout and keys, no validation, no caches, no index ─────────────────────────────────────────
 // Without an index, finding a parent's children means scanning the map; that is what raw maps offer a component.
