@@ -131,6 +131,19 @@ describe('PlayerEngine seeking', () => {
     expect(engine.currentFrame()).toBe(15)
   })
 
+  it('a step pressed after the element stops seeking but before its seeked event runs still counts from the new frame', () => {
+    const { video, engine } = setup()
+    engine.seekToFrame(40)
+    video.land()
+    engine.step(10)
+    // The element clears seeking first and dispatches 'seeked' as a later task; a key press can run in between.
+    video.seeking = false
+    engine.step(10)
+    video.land()
+    video.land()
+    expect(engine.currentFrame()).toBe(60)
+  })
+
   it('stops at the first and last frame', () => {
     const { video, engine } = setup(ntsc, 100)
     engine.step(-10)

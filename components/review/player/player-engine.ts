@@ -33,6 +33,11 @@ export class PlayerEngine {
   private requestedFrame = 0
   /** A seek asked for while another was running; applied when that one lands, so scrubbing never queues up. */
   private queuedFrame: number | null = null
+  /**
+   * Our seek is on its way until its 'seeked' event has run. video.seeking alone is not enough: the element clears it
+   * before the event is dispatched, and a key press handled in between would step from the frame before the seek.
+   */
+  private seekInFlight = false
   private reverse: { startFrame: number; startedAt: number; handle: number } | null = null
   private detach: (() => void) | null = null
 
@@ -64,6 +69,8 @@ export class PlayerEngine {
   attach(video: HTMLVideoElement): () => void {
     this.detach?.()
     this.video = video
+    this.seekInFlight = false
+    this.queuedFrame = null
     const stopClock = this.watchFrames(video)
     const onPlay = () => {
       // Started by something other than the shuttle (the play button, a click on the picture): follow it.
@@ -79,6 +86,7 @@ export class PlayerEngine {
       }
     }
     const onSeeked = () => {
+      this.seekInFlight = false
       if (this.queuedFrame !== null) {
         const frame = this.queuedFrame
         this.queuedFrame = null
@@ -158,10 +166,11 @@ export class PlayerEngine {
     const video = this.video
     this.requestedFrame = frame
     if (!video) return
-    if (video.seeking) {
+    if (video.seeking || this.seekInFlight) {
       this.queuedFrame = frame
       return
     }
+    this.seekInFlight = true
     video.currentTime = seekTimeForFrame(frame, this.options.rate)
   }
 
@@ -173,7 +182,7 @@ export class PlayerEngine {
   /** The frame a step counts from: the one asked for while a seek is on its way, else the one on screen. */
   private stepBase(): number {
     const video = this.video
-    return video && (video.seeking || this.queuedFrame !== null) ? this.requestedFrame : this.snapshot.frame
+    return video && (video.seeking || this.seekInFlight || this.queuedFrame !== null) ? this.requestedFrame : this.snapshot.frame
   }
 
   step(frames: number) {
@@ -225,7 +234,7 @@ export class PlayerEngine {
         // Settle on a whole frame: re-aim at the middle of the frame playback stopped in, so the picture,
         // currentTime and the reported frame agree (a paused element can still show the frame before its
         // currentTime). Done here, synchronously, so a seek the caller makes next wins over it.
-        if (!video.seeking) this.seekToFrame(frameForMediaTime(video.currentTime, this.options.rate, this.options.frameCount))
+        if (!video.seeking && !this.seekInFlight) this.seekToFrame(frameForMediaTime(video.currentTime, this.options.rate, this.options.frameCount))
       }
     }
   }
@@ -271,7 +280,7 @@ export class PlayerEngine {
       const video = this.video
       if (!reverse || !video) return
       reverse.handle = requestAnimationFrame(tick)
-      if (video.seeking) return
+      if (video.seeking || this.seekInFlight) return
       let target = reverseFrame(reverse.startFrame, this.shuttleState.speed, time - reverse.startedAt, this.fps())
       const start = this.snapshot.loop ? (this.snapshot.range?.in ?? 0) : 0
       if (target < start) {
