@@ -14,7 +14,7 @@ import { createThrowawayPostgresDatabase } from '@/db/test-database'
 import type { LoadTarget } from './load-client'
 import { measureInterleaved, type Load, type Row } from './measure'
 import { measureMemory, type MemoryResult } from './memory'
-import { startServer, type ServerName, type ServerProcess } from './processes'
+import { benchNice, raisePriority, startServer, type ServerName, type ServerProcess } from './processes'
 import { renderReport, type Saturation } from './report'
 
 const ports: Record<ServerName, number> = { ours: 4181, stock: 4182, 'ours on Postgres': 4183 }
@@ -30,6 +30,8 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—'
 const log = (line: string) => console.log(`[bench] ${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s  ${line}`)
 
 async function main() {
+  const raised = raisePriority(process.pid)
+  log(raised ? `running at nice ${benchNice}, as do the servers and the load client` : 'could not raise priority (not permitted): other work on the machine will show in the tails')
   const database = await createServerDatabase()
   const projects: TestProject[] = []
   let cookie = ''
@@ -111,7 +113,8 @@ async function main() {
 
   const loadAverage = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'
   const markdown =
-    `Machine: ${os.cpus().length} cores, Node ${process.version}; load average at the end (1/5/15 min): ${loadAverage}.\n\n` +
+    `Machine: ${os.cpus().length} cores, Node ${process.version}; load average at the end (1/5/15 min): ${loadAverage}; ` +
+    `benchmark processes ${raised ? `at nice ${benchNice}` : 'at normal priority'}.\n\n` +
     renderReport(rows, saturation, memory, memoryRooms, stepRooms[0]!)
   console.log(`\n${markdown}`)
   const dir = path.join(process.cwd(), 'bench', 'results')

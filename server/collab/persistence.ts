@@ -138,9 +138,9 @@ export class UpdateLog {
       else byDoc.set(item.docId, [item.update])
     }
     const docIds = [...byDoc.keys()]
-    const merged = [...byDoc.values()].map((updates) => toBuffer(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)))
-    // Two array parameters instead of two per row: half the time of a drizzle multi-row insert on PGlite, where every
-    // query runs on this thread.
+    const merged = [...byDoc.values()].map((updates) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)))
+    // One statement with two array parameters, however many documents the batch holds: one round trip, and on the
+    // embedded database one hand-over to its thread.
     const database = await getDatabase()
     await database.query('insert into collab_updates (doc_id, update) select * from unnest($1::text[], $2::bytea[])', [docIds, merged])
     for (const docId of docIds) {
@@ -165,9 +165,4 @@ export class UpdateLog {
     this.compacting.set(docId, compaction)
     return compaction
   }
-}
-
-/** pg serialises Buffers inside array parameters; PGlite takes either. */
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
