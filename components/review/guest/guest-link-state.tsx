@@ -12,8 +12,11 @@ const states: Record<GuestLinkStateKind, { icon: LucideIcon; title: string; desc
   expired: { icon: Clock, title: 'This review link has expired', description: 'The link stopped working at the time its sender chose. Ask them for a new one.' },
 }
 
-/** Why a guest cannot see the review (any more), and what to do about it. There is nowhere to go inside the app. */
-export function GuestLinkState({ kind, message }: { kind: GuestLinkStateKind; message?: string }) {
+/**
+ * Why a guest cannot see the review (any more), and what to do about it. There is nowhere to go inside the app.
+ * The server's GONE message only picks revoked or expired (goneKind); the words here say more than it does.
+ */
+export function GuestLinkState({ kind }: { kind: GuestLinkStateKind }) {
   const { icon: Icon, title, description } = states[kind]
   return (
     <div role="status" className="mx-auto flex max-w-sm flex-col items-center gap-4 py-16 text-center" data-testid="guest-link-state" data-kind={kind}>
@@ -21,7 +24,7 @@ export function GuestLinkState({ kind, message }: { kind: GuestLinkStateKind; me
         <Icon className="size-5 text-muted-foreground" aria-hidden />
       </div>
       <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
-      <p className="text-sm text-muted-foreground">{message && kind !== 'missing' ? message : description}</p>
+      <p className="text-sm text-muted-foreground">{description}</p>
     </div>
   )
 }

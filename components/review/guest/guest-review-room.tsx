@@ -21,6 +21,7 @@ export interface GuestReviewActions {
 export interface GuestReviewSummary {
   reviewItemId: string
   title: string
+  kind: 'cut' | 'animatic'
   projectName: string
   sharedByName: string | null
   expiresAt: Date | null
@@ -41,13 +42,13 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyl
 const maxTimerMs = 2 ** 31 - 1
 
 export function GuestReviewRoom({ review, guest, actions }: GuestReviewRoomProps) {
-  const [ended, setEnded] = useState<{ kind: GuestLinkStateKind; message: string } | null>(null)
+  const [ended, setEnded] = useState<GuestLinkStateKind | null>(null)
 
   const roomActions = useMemo<ReviewRoomActions>(() => {
     // Every answer passes through here, so a link turned off mid-session ends the page on the next call.
     const watch = async <T,>(call: Promise<ActionResult<T>>): Promise<ActionResult<T>> => {
       const result = await call
-      if (!result.ok && result.error.code === 'GONE') setEnded({ kind: goneKind(result.error.message), message: result.error.message })
+      if (!result.ok && result.error.code === 'GONE') setEnded(goneKind(result.error.message))
       return result
     }
     return {
@@ -72,18 +73,21 @@ export function GuestReviewRoom({ review, guest, actions }: GuestReviewRoomProps
     return () => clearTimeout(timer)
   }, [review.expiresAt, roomActions])
 
-  if (ended) return <GuestLinkState kind={ended.kind} message={ended.message} />
+  if (ended) return <GuestLinkState kind={ended} />
 
   return (
     <div className="flex flex-col gap-5">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div className="flex min-w-0 flex-col gap-1">
-          <p className="text-sm text-muted-foreground">
-            {review.sharedByName ? `${review.sharedByName} shared this for review` : 'Shared for review'} · {review.projectName}
-          </p>
-          <h1 className="truncate text-2xl font-semibold tracking-tight" data-testid="guest-review-title">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-border pb-4">
+        <div className="flex min-w-0 flex-col gap-0.5">
+          {/* The room below shows the title beside its version switcher; the page's own heading is for screen readers. */}
+          <h1 className="sr-only" data-testid="guest-review-title">
             {review.title}
           </h1>
+          <p className="text-sm">
+            <span className="font-medium">{review.sharedByName ?? 'Someone'}</span>
+            <span className="text-muted-foreground"> shared this {review.kind === 'animatic' ? 'animatic' : 'cut'} with you for review</span>
+          </p>
+          <p className="truncate text-xs text-subtle-foreground">{review.projectName}</p>
         </div>
         <div className="flex flex-wrap items-center gap-1.5" aria-label="What you can do">
           {review.canComment ? (

@@ -35,7 +35,7 @@ export function CreateShareLinkForm({ projectId, reviewItemId, create, onCreated
   const [password, setPassword] = useState('')
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({})
   const [error, setError] = useState<string | null>(null)
-  const [created, setCreated] = useState<{ url: string; expiresAt: Date | null } | null>(null)
+  const [created, setCreated] = useState<{ url: string; passwordProtected: boolean } | null>(null)
   const [pending, startTransition] = useTransition()
 
   const submit = () => {
@@ -65,7 +65,7 @@ export function CreateShareLinkForm({ projectId, reviewItemId, create, onCreated
         toast.error(result.error.message)
         return
       }
-      setCreated({ url: result.data.url, expiresAt: result.data.expiresAt })
+      setCreated({ url: result.data.url, passwordProtected: password.length > 0 })
       setPassword('')
       onCreated()
     })
@@ -78,7 +78,7 @@ export function CreateShareLinkForm({ projectId, reviewItemId, create, onCreated
         <CopyField id={`${id}-url`} value={created.url} label="Review link" />
         <p className="text-xs text-muted-foreground">
           Copy it now: for safety only a fingerprint of the link is kept, so it cannot be shown again.
-          {password ? null : ' Send the password, if you set one, separately.'}
+          {created.passwordProtected ? ' Send the password another way (not in the same message).' : null}
         </p>
         <Button type="button" variant="ghost" size="sm" className="self-start" onClick={() => setCreated(null)}>
           Create another link

@@ -49,7 +49,7 @@ export function ShareLinksDialog({ projectId, reviewItemId, reviewTitle, actions
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent className="max-h-[90vh] max-w-xl overflow-y-auto">
+      <DialogContent className="max-h-[90vh] max-w-xl grid-cols-[minmax(0,1fr)] overflow-y-auto">
         <DialogHeader>
           <DialogTitle>Share “{reviewTitle}”</DialogTitle>
           <DialogDescription>Anyone with a link can watch without an account. You choose what they may do, and can turn a link off at any time.</DialogDescription>

@@ -40,7 +40,7 @@ export default async function GuestReviewPage({ params }: { params: Promise<{ sh
   const { shareLinkId } = await params
   const state = await access(shareLinkId)
   if (state.kind === 'missing') return <GuestLinkState kind="missing" />
-  if (state.kind === 'gone') return <GuestLinkState kind={goneKind(state.message)} message={state.message} />
+  if (state.kind === 'gone') return <GuestLinkState kind={goneKind(state.message)} />
   if (state.kind === 'password') return <GuestPasswordForm verify={verifyGuestPasswordAction} />
 
   const { guest, guestName } = state.access
