@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { FilmstripLayout } from '../../lib/media/filmstrip-layout'
 import type { Annotation } from '../../lib/review/annotation'
+import type { PanelMapEntry } from '../../lib/review/panel-map'
 import { assets } from './assets'
 import { users } from './auth'
 import { projects } from './projects'
@@ -72,6 +73,9 @@ export const reviewVersions = pgTable(
     processingJobId: text('processing_job_id'),
     // Tile grid and frame numbers of the filmstrip sprite, for the player's timeline hover; set with the media.
     filmstripLayout: jsonb('filmstrip_layout').$type<FilmstripLayout>(),
+    // A rendered animatic's panel timing, from the plan it was drawn with, so a comment's frame names its panel; null
+    // for uploads.
+    panelMap: jsonb('panel_map').$type<PanelMapEntry[]>(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "review_versions" ADD COLUMN "panel_map" jsonb;
