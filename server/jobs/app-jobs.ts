@@ -1,5 +1,4 @@
 import { renderAnimaticJob } from '@/server/media/animatic/render-animatic-job'
-import { renderAnimaticReviewJob } from '@/server/services/animatic/render-animatic-review-job'
 import { generateBackgroundJob } from '@/server/services/ai/generate-background-job'
 import type { JobDefinition } from './define-job'
 import { reviewProcessVersionJob } from './review-process-version-job'
