@@ -1,0 +1,20 @@
+import { z } from 'zod'
+
+// What the "Render animatic" form sends and how a render is named afterwards; the actions validate with these.
+
+const id = z.string().min(1).max(200)
+
+export const requestAnimaticRenderInput = z.strictObject({
+  projectId: id,
+  resolution: z.enum(['720p', '1080p']),
+  /** Dialogue burnt in under the picture. */
+  captions: z.boolean(),
+  /** Shot/panel number and timecode in the corners. */
+  overlays: z.boolean(),
+  /** An audio asset of the project; the app has no audio upload yet, so the form always sends null. */
+  audioAssetId: id.nullable(),
+})
+export type RequestAnimaticRenderInput = z.infer<typeof requestAnimaticRenderInput>
+
+export const animaticRenderInput = z.strictObject({ projectId: id, jobId: id })
+export type AnimaticRenderInput = z.infer<typeof animaticRenderInput>

@@ -1,0 +1,33 @@
+import { defineJob } from '@/server/jobs/define-job'
+import { renderAnimaticInput, runRenderAnimatic, type RenderAnimaticInput, type RenderAnimaticJobOptions } from '@/server/media/animatic/render-animatic-job'
+import { addRenderToReview } from './add-render-to-review'
+
+// "Render animatic" from the app: the renderer's job with its result added to review before the job counts as done.
+// A job of its own (rather than render-animatic with a hook) because the hook needs the job's id to record which
+// version this render became, which is how the person waiting on the progress bar is led to it.
+
+export const renderAnimaticReviewJobName = 'render-animatic-review'
+
+export function createRenderAnimaticReviewJob(overrides: { name?: string; retryLimit?: number } & Pick<RenderAnimaticJobOptions, 'tempRoot' | 'encoder'> = {}) {
+  const { tempRoot, encoder, ...settings } = overrides
+  return defineJob<RenderAnimaticInput>({
+    name: renderAnimaticReviewJobName,
+    // Same reasoning as render-animatic: the board's content fails the same way twice; one retry covers a dead worker.
+    retryLimit: 1,
+    retryDelaySeconds: 30,
+    expireInSeconds: 2 * 60 * 60,
+    ...settings,
+    input: renderAnimaticInput,
+    async handler(input, ctx) {
+      await runRenderAnimatic(input, {
+        tempRoot,
+        encoder,
+        signal: ctx.signal,
+        reportProgress: ctx.reportProgress,
+        onRendered: async (rendered) => void (await addRenderToReview({ rendered, jobId: ctx.jobId })),
+      })
+    },
+  })
+}
+
+export const renderAnimaticReviewJob = createRenderAnimaticReviewJob()

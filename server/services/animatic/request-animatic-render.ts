@@ -1,0 +1,43 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { insertActivity } from '@/db/queries/activity'
+import { assets } from '@/db/schema'
+import { AppError } from '@/lib/errors'
+import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
+import { enqueueJob } from '@/server/jobs/queue'
+import type { RequestAnimaticRenderInput } from './animatic-render-schemas'
+import { animaticRenderRequestedActivity, findRenderRequest } from './find-render-request'
+import { renderAnimaticReviewJob } from './render-animatic-review-job'
+
+/**
+ * Editors queue a render of the board. One render per project at a time: asking again while one waits or runs
+ * returns that one, so a double click or a second editor watches the same progress instead of rendering twice.
+ */
+export async function requestAnimaticRender(params: RequestAnimaticRenderInput & { actor: Actor | null }): Promise<{ jobId: string }> {
+  const actor = requireSignedIn(params.actor)
+  const access = await requireRole(actor, { projectId: params.projectId }, 'editor')
+  const scope = { workspaceId: access.workspaceId, projectId: params.projectId }
+  const db = await getDb()
+  if (params.audioAssetId) {
+    const [audio] = await db
+      .select({ kind: assets.kind })
+      .from(assets)
+      .where(and(eq(assets.id, params.audioAssetId), eq(assets.projectId, scope.projectId), eq(assets.workspaceId, scope.workspaceId), isNull(assets.deletedAt)))
+    if (!audio) throw new AppError('NOT_FOUND', { userMessage: 'That audio track is not in this project.' })
+    if (audio.kind !== 'audio') throw new AppError('BAD_REQUEST', { userMessage: 'The animatic’s sound must be an audio file.' })
+  }
+  const jobId = await enqueueJob(
+    renderAnimaticReviewJob,
+    {
+      projectId: scope.projectId,
+      requestedBy: actor.userId,
+      resolution: params.resolution,
+      options: { captions: params.captions, labels: params.overlays, timecode: params.overlays, audioAssetId: params.audioAssetId },
+    },
+    { singletonKey: scope.projectId },
+  )
+  if (!(await findRenderRequest(db, scope, jobId))) {
+    await insertActivity(db, { ...scope, actorId: actor.userId, kind: animaticRenderRequestedActivity, data: { jobId, resolution: params.resolution } })
+  }
+  return { jobId }
+}
