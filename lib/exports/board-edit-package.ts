@@ -1,23 +1,14 @@
 // The board-to-editing-software download: the XML for Premiere (xmeml) or Final Cut (FCPXML) with every panel's
 // full-resolution image beside it in media/, zipped so the relative paths in the XML resolve once it is unpacked.
 import { strToU8, zipSync, type Zippable } from 'fflate'
-import { z } from 'zod'
 import type { Outline } from '@/lib/board'
 import type { Rate } from '@/lib/timecode'
+import type { BoardEditFormat } from './board-edit-format'
 import { boardEditPanels, type BoardEditClip, type BoardEditTimeline } from './board-edit-timeline'
 import { boardToFcpxml } from './board-to-fcpxml'
 import { boardToPremiereXml } from './board-to-premiere-xml'
 import type { ImageLoader } from './pdf-resources'
 import { stillImageInfo } from './still-image-info'
-
-export const boardEditFormats = ['xmeml', 'fcpxml'] as const
-export type BoardEditFormat = (typeof boardEditFormats)[number]
-
-export const boardEditQuery = z.strictObject({ format: z.enum(boardEditFormats, { error: 'Choose format=xmeml (Premiere) or format=fcpxml (Final Cut).' }) })
-
-export function boardEditUrl(projectId: string, format: BoardEditFormat): string {
-  return `/api/projects/${encodeURIComponent(projectId)}/exports/board-edit.zip?format=${format}`
-}
 
 const xmlFileName: Record<BoardEditFormat, string> = { xmeml: 'storyboard-premiere.xml', fcpxml: 'storyboard-final-cut.fcpxml' }
 

@@ -1,6 +1,7 @@
 // GET /api/projects/:projectId/exports/board-edit.zip?format=xmeml|fcpxml — the board as an editing-software
 // timeline (Premiere's FCP7 XML or Final Cut's FCPXML) with the panels' full-resolution images, for viewers and up.
-import { boardEditPackage, boardEditQuery } from '@/lib/exports/board-edit-package'
+import { boardEditQuery } from '@/lib/exports/board-edit-format'
+import { boardEditPackage } from '@/lib/exports/board-edit-package'
 import { downloadResponse, handleExport } from '../_shared/export-route'
 import { panelImageLoader } from '../_shared/panel-images'
 
