@@ -62,6 +62,10 @@ import { listMyMentionsAction } from './inbox/list-my-mentions'
 import { markMentionsReadAction } from './inbox/mark-mentions-read'
 import { getReviewRoomAction } from './review/get-review-room'
 import { listMentionCandidatesAction } from './review/list-mention-candidates'
+import { requestAnimaticRender } from '@/server/services/animatic/request-animatic-render'
+import { cancelAnimaticRenderAction } from './animatic/cancel-animatic-render'
+import { getAnimaticRenderAction } from './animatic/get-animatic-render'
+import { requestAnimaticRenderAction } from './animatic/request-animatic-render'
 
 const callers = ['owner', 'editor', 'commenter', 'viewer', 'non-member', 'signed-out'] as const
 type Caller = (typeof callers)[number]
@@ -133,6 +137,13 @@ async function freshCaller(world: World, caller: Caller): Promise<Actor | null> 
 
 /** A project with a review item and its v1, made by the owner, for the review actions. */
 const freshReview = (world: World) => seedReview({ owner: world.members.owner, workspaceId: world.workspaceId })
+
+/** A queued (never run) animatic render of a fresh project, asked for by the owner. */
+async function freshRender(world: World): Promise<{ projectId: string; jobId: string }> {
+  const projectId = await freshProject(world)
+  const { jobId } = await requestAnimaticRender({ actor: world.members.owner, projectId, resolution: '720p', captions: false, overlays: false, audioAssetId: null })
+  return { projectId, jobId }
+}
 
 /** A comment on a fresh review by `author` (a commenter when the caller could not have written one). */
 async function freshComment(world: World, author: Actor): Promise<{ projectId: string; commentId: string }> {
@@ -310,6 +321,24 @@ const matrix: ActionCase[] = [
       await (await getDb()).update(reviewVersions).set({ processing: 'failed', processingError: 'Broken' }).where(eq(reviewVersions.id, versionId))
       return { input: { projectId, versionId } }
     },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'requestAnimaticRenderAction',
+    action: requestAnimaticRenderAction,
+    arrange: async (world) => ({ input: { projectId: await freshProject(world), resolution: '720p', captions: true, overlays: false, audioAssetId: null } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'getAnimaticRenderAction',
+    action: getAnimaticRenderAction,
+    arrange: async (world) => ({ input: await freshRender(world) }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'cancelAnimaticRenderAction',
+    action: cancelAnimaticRenderAction,
+    arrange: async (world) => ({ input: await freshRender(world) }),
     expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
   },
   {
@@ -500,11 +529,13 @@ describe('access matrix', () => {
     // A review in the foreign workspace (with a comment and a share link), and one of our own projects to smuggle its ids into.
     let theirs: { projectId: string; reviewItemId: string; versionId: string; assetId: string; commentId: string; shareLinkId: string }
     let ours: { projectId: string; reviewItemId: string; versionId: string }
+    let theirRender: { jobId: string }
     beforeAll(async () => {
       const review = await seedReview({ owner: world.stranger, workspaceId: world.foreign.workspaceId })
       const { commentId } = await createComment({ actor: world.stranger, projectId: review.projectId, versionId: review.versionId, frameIn: 0, body: 'Theirs' })
       const { shareLinkId } = await createShareLink({ actor: world.stranger, projectId: review.projectId, reviewItemId: review.reviewItemId })
       theirs = { ...review, commentId, shareLinkId }
+      theirRender = await requestAnimaticRender({ actor: world.stranger, projectId: review.projectId, resolution: '720p', captions: false, overlays: false, audioAssetId: null })
       ours = await freshReview(world)
     })
     const foreignCalls: [string, (w: World) => Promise<ActionResult<unknown>>][] = [
@@ -541,6 +572,9 @@ describe('access matrix', () => {
       ['listShareLinksAction(own project, foreign item)', () => listShareLinksAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
       ['exportCommentMarkersAction(own project, foreign version)', () => exportCommentMarkersAction({ projectId: ours.projectId, versionId: theirs.versionId, format: 'csv' })],
       ['getReviewRoomAction(own project, foreign item)', () => getReviewRoomAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
+      ['requestAnimaticRenderAction(foreign project)', () => requestAnimaticRenderAction({ projectId: theirs.projectId, resolution: '720p', captions: true, overlays: true, audioAssetId: null })],
+      ['getAnimaticRenderAction(own project, foreign render)', async () => getAnimaticRenderAction({ projectId: ours.projectId, jobId: theirRender.jobId })],
+      ['cancelAnimaticRenderAction(own project, foreign render)', async () => cancelAnimaticRenderAction({ projectId: ours.projectId, jobId: theirRender.jobId })],
       ['listMentionCandidatesAction(foreign project)', () => listMentionCandidatesAction({ projectId: theirs.projectId })],
       ['removeMemberAction(foreign workspace, yourself)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId })],
     ]
