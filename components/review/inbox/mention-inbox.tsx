@@ -1,5 +1,6 @@
 'use client'
 // The @mention inbox: notes that name you, unread first, each linking to its frame; opening one marks it read.
+import type { MentionInboxEntry } from '@/lib/review/review-views'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
@@ -14,20 +15,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import type { ActionResult } from '@/lib/action-result'
 import { CommentBody } from '@/components/review/comments/comment-body'
 
-export interface InboxMention {
-  commentId: string
-  body: string
-  authorName: string
-  frameIn: number
-  readAt: Date | null
-  createdAt: Date
-  projectId: string
-  projectName: string
-  timing: { rate: { numerator: number; denominator: number }; dropFrame: boolean; startTimecode: string }
-  reviewItemId: string
-  reviewItemTitle: string
-  versionNumber: number
-}
+export type InboxMention = MentionInboxEntry
 
 export interface MentionInboxProps {
   mentions: InboxMention[]

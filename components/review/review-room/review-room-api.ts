@@ -4,13 +4,13 @@
 // Data shapes are plain and serialisable (Dates survive the server-action boundary).
 import type { ReactNode } from 'react'
 import type { ActionResult } from '@/lib/action-result'
-import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
 import type { MarkerExportFormatId } from '@/lib/markers'
 import type { Annotation } from '@/lib/review/annotation'
 import type { MentionCandidate } from '@/lib/review/mentions'
+import type { ReviewStatusId, ReviewVersionView } from '@/lib/review/review-views'
 import { roleAtLeast, type Role } from '@/lib/roles'
 
-export type ReviewStatusId = 'in_review' | 'changes_requested' | 'approved'
+export type { ReviewStatusId }
 export type CommentVisibility = 'team' | 'client'
 
 /** Who is looking. Guests never see team-only notes (the server filters), get no @mention list and no resolve. */
@@ -26,29 +26,7 @@ export interface ReviewTiming {
   startTimecode: string
 }
 
-export interface ReviewRoomVersion {
-  id: string
-  number: number
-  status: ReviewStatusId
-  /** A member's or guest's name, null when nobody changed it yet. */
-  statusChangedBy: { name: string; kind: 'member' | 'guest' } | null
-  statusChangedAt: Date | null
-  processing: 'pending' | 'processing' | 'ready' | 'failed'
-  processingError: string | null
-  /** The version's own rate and length in whole frames (the probed values once processing is done). */
-  rate: { numerator: number; denominator: number }
-  frameCount: number
-  width: number
-  height: number
-  /** Media URLs the viewer may fetch (member: /api/media/<id>; guest: whatever the guest route serves). */
-  proxyUrl: string | null
-  posterUrl: string | null
-  filmstrip: { url: string; layout: FilmstripLayout } | null
-  /** The original, only when this viewer may download it. */
-  downloadUrl: string | null
-  createdByName: string | null
-  createdAt: Date
-}
+export type ReviewRoomVersion = ReviewVersionView
 
 export interface ReviewRoomComment {
   id: string

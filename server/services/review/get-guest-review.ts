@@ -1,32 +1,14 @@
 // What the guest review page shows: the cut's title, who shared it, what the link allows, the project's timecode
 // settings and the versions with media URLs the guest session may fetch (the original only with download rights).
+import type { ReviewVersionView } from '@/lib/review/review-views'
 import { asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { getDb } from '@/db'
 import { guests, projects, reviewItems, reviewVersions, shareLinks, users } from '@/db/schema'
-import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
 import { notFound } from '@/lib/errors'
 import { assertGuestLinkLive, type GuestPrincipal } from './guest-principal'
 
-export interface GuestReviewVersion {
-  id: string
-  number: number
-  status: 'in_review' | 'changes_requested' | 'approved'
-  statusChangedBy: { name: string; kind: 'member' | 'guest' } | null
-  statusChangedAt: Date | null
-  processing: 'pending' | 'processing' | 'ready' | 'failed'
-  processingError: string | null
-  rate: { numerator: number; denominator: number }
-  frameCount: number
-  width: number
-  height: number
-  proxyUrl: string | null
-  posterUrl: string | null
-  filmstrip: { url: string; layout: FilmstripLayout } | null
-  downloadUrl: string | null
-  createdByName: string | null
-  createdAt: Date
-}
+export type GuestReviewVersion = ReviewVersionView
 
 export interface GuestReview {
   reviewItemId: string

@@ -1,23 +1,10 @@
+import type { MentionInboxEntry } from '@/lib/review/review-views'
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { memberships, projects, reviewComments, reviewItems, reviewMentions, reviewVersions, users } from '@/db/schema'
 import { requireSignedIn, type Actor } from '@/server/auth/require-role'
 
-export interface MentionInboxEntry {
-  commentId: string
-  body: string
-  authorName: string
-  frameIn: number
-  readAt: Date | null
-  createdAt: Date
-  projectId: string
-  projectName: string
-  /** For the timecode label: the project's clock. */
-  timing: { rate: { numerator: number; denominator: number }; dropFrame: boolean; startTimecode: string }
-  reviewItemId: string
-  reviewItemTitle: string
-  versionNumber: number
-}
+export type { MentionInboxEntry }
 
 /**
  * Where the caller's workspaces still have them as a member and the comment still exists: so a person removed from a

@@ -1,30 +1,11 @@
 // A review item's versions as the review room shows them: names instead of ids, media as URLs the viewer may fetch.
 // Shared by the member page and the guest page; each passes its own way of addressing media.
+import type { ReviewVersionView } from '@/lib/review/review-views'
 import { asc, eq, inArray } from 'drizzle-orm'
 import type { Executor } from '@/db/queries/executor'
 import { guests, reviewVersions, users, type ReviewVersionRow } from '@/db/schema'
-import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
-import type { ReviewStatus } from '@/db/schema'
 
-export interface RoomVersionView {
-  id: string
-  number: number
-  status: ReviewStatus
-  statusChangedBy: { name: string; kind: 'member' | 'guest' } | null
-  statusChangedAt: Date | null
-  processing: ReviewVersionRow['processing']
-  processingError: string | null
-  rate: { numerator: number; denominator: number }
-  frameCount: number
-  width: number
-  height: number
-  proxyUrl: string | null
-  posterUrl: string | null
-  filmstrip: { url: string; layout: FilmstripLayout } | null
-  downloadUrl: string | null
-  createdByName: string | null
-  createdAt: Date
-}
+export type RoomVersionView = ReviewVersionView
 
 export interface RoomMediaUrls {
   /** URL of a derived asset (proxy, poster, filmstrip) of this version. */

@@ -1,0 +1,49 @@
+// What the review pages show, as plain serialisable shapes: built by the review services (members and guests alike)
+// and rendered by the review room and the inbox. One definition, so the server and the room cannot drift apart.
+import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
+import type { reviewStatuses } from '@/lib/schemas/review'
+import type { VersionProcessingState } from './version-processing'
+
+export type ReviewStatusId = (typeof reviewStatuses)[number]
+
+/** One version as the room lists it, with the media URLs this viewer may fetch. */
+export interface ReviewVersionView {
+  id: string
+  number: number
+  status: ReviewStatusId
+  /** A member's or guest's name, null when nobody changed it yet. */
+  statusChangedBy: { name: string; kind: 'member' | 'guest' } | null
+  statusChangedAt: Date | null
+  processing: VersionProcessingState
+  processingError: string | null
+  /** The version's own rate and length in whole frames (the probed values once processing is done). */
+  rate: { numerator: number; denominator: number }
+  frameCount: number
+  width: number
+  height: number
+  /** Media URLs the viewer may fetch (member: /api/media/<id>; guest: whatever the guest route serves). */
+  proxyUrl: string | null
+  posterUrl: string | null
+  filmstrip: { url: string; layout: FilmstripLayout } | null
+  /** The original, only when this viewer may download it. */
+  downloadUrl: string | null
+  createdByName: string | null
+  createdAt: Date
+}
+
+/** One @mention in the signed-in person's inbox. */
+export interface MentionInboxEntry {
+  commentId: string
+  body: string
+  authorName: string
+  frameIn: number
+  readAt: Date | null
+  createdAt: Date
+  projectId: string
+  projectName: string
+  /** For the timecode label: the project's clock. */
+  timing: { rate: { numerator: number; denominator: number }; dropFrame: boolean; startTimecode: string }
+  reviewItemId: string
+  reviewItemTitle: string
+  versionNumber: number
+}
