@@ -6,7 +6,7 @@ import { asc, eq } from 'drizzle-orm'
 import { openTestDatabase } from '@/db/test-database'
 import type { DatabaseHandle } from '@/db/client'
 import { getDb } from '@/db'
-import { activity, invitations, memberships, projects, reviewVersions, users, workspaces } from '@/db/schema'
+import { activity, assets, backgroundGenerations, docPanels, invitations, memberships, projects, reviewVersions, users, workspaces } from '@/db/schema'
 import { closeJobQueue } from '@/server/jobs/queue'
 import type { Role } from '@/lib/roles'
 import { runAsActor } from '@/server/auth/actor-context'
@@ -66,6 +66,10 @@ import { requestAnimaticRender } from '@/server/services/animatic/request-animat
 import { cancelAnimaticRenderAction } from './animatic/cancel-animatic-render'
 import { getAnimaticRenderAction } from './animatic/get-animatic-render'
 import { requestAnimaticRenderAction } from './animatic/request-animatic-render'
+import { startBackgroundGenerationAction } from './ai/start-background-generation'
+import { getBackgroundGenerationAction } from './ai/get-background-generation'
+import { cancelBackgroundGenerationAction } from './ai/cancel-background-generation'
+import { chooseBackgroundVariationAction } from './ai/choose-background-variation'
 
 const callers = ['owner', 'editor', 'commenter', 'viewer', 'non-member', 'signed-out'] as const
 type Caller = (typeof callers)[number]
@@ -155,6 +159,31 @@ async function freshComment(world: World, author: Actor): Promise<{ projectId: s
 /** The caller writes the comment when its role lets it comment, so "own only" rules are what the row tests. */
 const ownCommentAuthor = (world: World, caller: Caller): Actor =>
   caller === 'owner' || caller === 'editor' || caller === 'commenter' ? world.members[caller] : world.members.commenter
+
+/** A panel of a fresh project, as the board document would have registered it. */
+async function freshPanel(world: World): Promise<{ projectId: string; panelId: string }> {
+  const projectId = await freshProject(world)
+  const panelId = `panel-${unique()}`
+  await (await getDb()).insert(docPanels).values({ panelId, projectId })
+  return { projectId, panelId }
+}
+
+/** A finished background generation with one stored variation, written directly so no job has to run. */
+async function freshGeneration(owner: Actor, workspaceId: string, projectId: string): Promise<{ projectId: string; generationId: string; assetId: string }> {
+  const db = await getDb()
+  const panelId = `panel-${unique()}`
+  await db.insert(docPanels).values({ panelId, projectId })
+  const [asset] = await db
+    .insert(assets)
+    .values({ workspaceId, projectId, kind: 'image', storageKey: `projects/${projectId}/x/original`, originalName: 'background-1.png', mime: 'image/png', bytes: 1, sha256: 'x', width: 16, height: 9 })
+    .returning({ id: assets.id })
+  const result = { images: [{ assetId: asset!.id, width: 16, height: 9, seed: 1 }], provider: 'offline', model: 'backdrop-1', offline: true, generatorLabel: 'Offline', warnings: [] }
+  const [generation] = await db
+    .insert(backgroundGenerations)
+    .values({ workspaceId, projectId, panelId, requestedBy: owner.userId, request: { prompt: 'field' }, result })
+    .returning({ id: backgroundGenerations.id })
+  return { projectId, generationId: generation!.id, assetId: asset!.id }
+}
 
 const matrix: ActionCase[] = [
   {
@@ -467,6 +496,36 @@ const matrix: ActionCase[] = [
     arrange: async (world) => ({ input: { commentIds: [(await freshComment(world, world.members.commenter)).commentId] } }),
     expected: row(ok, ok, ok, ok, ok, signIn),
   },
+  {
+    name: 'startBackgroundGenerationAction',
+    action: startBackgroundGenerationAction,
+    arrange: async (world) => ({ input: { ...(await freshPanel(world)), prompt: 'desert road at dusk', stylePreset: 'cinematic', variations: 2 } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'getBackgroundGenerationAction',
+    action: getBackgroundGenerationAction,
+    arrange: async (world) => {
+      const { projectId, generationId } = await freshGeneration(world.members.owner, world.workspaceId, await freshProject(world))
+      return { input: { projectId, generationId } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'cancelBackgroundGenerationAction',
+    action: cancelBackgroundGenerationAction,
+    arrange: async (world) => {
+      const { projectId, generationId } = await freshGeneration(world.members.owner, world.workspaceId, await freshProject(world))
+      return { input: { projectId, generationId } }
+    },
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'chooseBackgroundVariationAction',
+    action: chooseBackgroundVariationAction,
+    arrange: async (world) => ({ input: await freshGeneration(world.members.owner, world.workspaceId, await freshProject(world)) }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
 ]
 
 function callerActor(world: World, caller: Caller): Actor | null {
@@ -538,6 +597,13 @@ describe('access matrix', () => {
       theirRender = await requestAnimaticRender({ actor: world.stranger, projectId: review.projectId, resolution: '720p', captions: false, overlays: false, audioAssetId: null })
       ours = await freshReview(world)
     })
+    // A generation in the foreign workspace's project, made once before any call is snapshotted.
+    let theirGeneration: { generationId: string; assetId: string; panelId: string }
+    beforeAll(async () => {
+      const made = await freshGeneration(world.stranger, world.foreign.workspaceId, world.foreign.projectId)
+      const [row] = await (await getDb()).select({ panelId: backgroundGenerations.panelId }).from(backgroundGenerations).where(eq(backgroundGenerations.id, made.generationId))
+      theirGeneration = { generationId: made.generationId, assetId: made.assetId, panelId: row!.panelId }
+    })
     const foreignCalls: [string, (w: World) => Promise<ActionResult<unknown>>][] = [
       ['renameWorkspaceAction(foreign workspace)', (w) => renameWorkspaceAction({ workspaceId: w.foreign.workspaceId, name: 'Taken' })],
       ['createProjectAction(foreign workspace)', (w) => createProjectAction({ workspaceId: w.foreign.workspaceId, name: 'Planted', frameRate: '24', resolution: '1920x1080' })],
@@ -576,6 +642,10 @@ describe('access matrix', () => {
       ['getAnimaticRenderAction(own project, foreign render)', async () => getAnimaticRenderAction({ projectId: ours.projectId, jobId: theirRender.jobId })],
       ['cancelAnimaticRenderAction(own project, foreign render)', async () => cancelAnimaticRenderAction({ projectId: ours.projectId, jobId: theirRender.jobId })],
       ['listMentionCandidatesAction(foreign project)', () => listMentionCandidatesAction({ projectId: theirs.projectId })],
+      ['getBackgroundGenerationAction(own project, foreign generation)', () => getBackgroundGenerationAction({ projectId: ours.projectId, generationId: theirGeneration.generationId })],
+      ['cancelBackgroundGenerationAction(own project, foreign generation)', () => cancelBackgroundGenerationAction({ projectId: ours.projectId, generationId: theirGeneration.generationId })],
+      ['chooseBackgroundVariationAction(own project, foreign generation)', () => chooseBackgroundVariationAction({ projectId: ours.projectId, generationId: theirGeneration.generationId, assetId: theirGeneration.assetId })],
+      ['startBackgroundGenerationAction(own project, foreign panel)', () => startBackgroundGenerationAction({ projectId: ours.projectId, panelId: theirGeneration.panelId, prompt: 'planted' })],
       ['removeMemberAction(foreign workspace, yourself)', (w) => removeMemberAction({ workspaceId: w.foreign.workspaceId, userId: w.members.owner.userId })],
     ]
     it.each(foreignCalls)('%s', async (_name, call) => {
