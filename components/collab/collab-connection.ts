@@ -1,6 +1,10 @@
 // The live connection of one document in the browser: the stock y-websocket provider, offline storage in IndexedDB,
 // and the decisions the provider cannot make alone: why an upgrade was refused (it only sees code 1006), when to
 // stop for good, and how long to wait before trying again (backoff with jitter). React-free; use-collab-doc wraps it.
+//
+// Each attempt sends the access probe and opens the socket at the same time: the probe's answer is needed only to
+// label the state (read-only, denied) and to tell a refused upgrade from a failed one, so waiting for it before the
+// socket cost a whole round trip on every page that opens a document.
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -25,6 +29,8 @@ export interface CollabConnectionOptions {
   WebSocketPolyfill?: typeof WebSocket
   fetch?: typeof fetch
   fetchInit?: RequestInit
+  /** Send the access probe when constructed, before start() (default: in a browser, where the effect that calls start() runs only after hydration). */
+  probeEarly?: boolean
 }
 
 export interface CollabSnapshot {
@@ -53,21 +59,33 @@ interface SnapshotExtras {
 
 type Probe = { kind: 'ok'; access: 'read-write' | 'read-only'; role: Role; user: PresenceUser } | { kind: 'denied'; message: string } | { kind: 'unreachable' }
 
+/** An early probe older than this is not used: access may have changed since. */
+const earlyProbeMaxAgeMs = 10_000
+
 export class CollabConnection {
   private currentAwareness: Awareness | null = null
   private provider: WebsocketProvider | null = null
   private storage: IndexeddbPersistence | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private attempt = 0
+  /** Counts connect() calls, so an answer that arrives after a newer attempt started is ignored. */
+  private attemptSerial = 0
+  private currentProbe: Promise<Probe> = Promise.resolve({ kind: 'unreachable' })
+  private earlyProbe: { answer: Promise<Probe>; sentAt: number } | null = null
   private running = false
-  private facts: ConnectionFacts = { socketOpen: false, synced: false, readOnly: false, deniedReason: null, browserOffline: false, failedAttempts: 0, everConnected: false }
+  private facts: ConnectionFacts = { socketOpen: false, synced: false, readOnly: false, accessKnown: false, deniedReason: null, browserOffline: false, failedAttempts: 0, everConnected: false }
   private extra: SnapshotExtras = { reason: null, role: null, me: null, people: [], savedLocally: false, generation: 0 }
   private snapshot: CollabSnapshot
   private readonly listeners = new Set<() => void>()
 
-  /** Creates nothing that needs releasing: safe to construct during a React render. */
+  /**
+   * Creates nothing that needs releasing, so it is safe to construct during a React render; in a browser it sends the
+   * access probe at once (a GET whose answer start() picks up), which is the earliest moment the page knows its docId.
+   * A construction React throws away costs one unanswered request.
+   */
   constructor(private readonly options: CollabConnectionOptions) {
     this.snapshot = this.buildSnapshot()
+    if (options.probeEarly ?? typeof window !== 'undefined') this.earlyProbe = { answer: this.probe(), sentAt: Date.now() }
   }
 
   /** Presence of this document while started (its timers run only between start and stop). */
@@ -147,22 +165,36 @@ export class CollabConnection {
 
   private async connect(): Promise<void> {
     this.retryTimer = null
-    const probe = await this.probe()
+    const serial = ++this.attemptSerial
+    const answer = this.takeEarlyProbe() ?? this.probe()
+    this.currentProbe = answer
+    this.update({ accessKnown: false })
+    this.provider?.connect()
+    const probe = await answer
     const provider = this.provider
-    if (!this.running || !provider) return
+    if (!this.running || !provider || serial !== this.attemptSerial) return
     if (probe.kind === 'denied') {
+      // The server refuses the upgrade too; closing our side now spares the provider's own reconnect timer.
       provider.disconnect()
       this.update({ deniedReason: probe.message }, { reason: probe.message })
       return
     }
     if (probe.kind === 'unreachable') {
+      // As before the socket ran alongside: without an answer we cannot say read-only or denied, so this attempt failed.
+      provider.disconnect()
       this.update({ failedAttempts: this.facts.failedAttempts + 1 })
       this.scheduleRetry()
       return
     }
     this.currentAwareness?.setLocalStateField('user', probe.user)
-    this.update({ readOnly: probe.access === 'read-only', deniedReason: null }, { role: probe.role, me: probe.user })
-    provider.connect()
+    this.update({ readOnly: probe.access === 'read-only', accessKnown: true, deniedReason: null }, { role: probe.role, me: probe.user })
+  }
+
+  /** The probe sent at construction, once, if it is recent; StrictMode's second start() and every retry ask again. */
+  private takeEarlyProbe(): Promise<Probe> | null {
+    const early = this.earlyProbe
+    this.earlyProbe = null
+    return early && Date.now() - early.sentAt <= earlyProbeMaxAgeMs ? early.answer : null
   }
 
   /** Asks the server whether and how this session may open the document: a browser cannot read a refused upgrade. */
@@ -191,12 +223,20 @@ export class CollabConnection {
       this.update({ deniedReason: reason }, { reason })
       return
     }
-    this.update({ failedAttempts: this.facts.everConnected && event.code !== 1006 ? this.facts.failedAttempts : this.facts.failedAttempts + 1 }, { reason: event.reason || null })
-    this.scheduleRetry()
+    const failed = !this.facts.everConnected || event.code === 1006
+    this.update({}, { reason: event.reason || null })
+    // A refused upgrade and a dropped connection look alike here (1006); this attempt's probe tells them apart. If it
+    // said denied or unreachable, connect() has already acted on it.
+    const serial = this.attemptSerial
+    void this.currentProbe.then((probe) => {
+      if (!this.running || serial !== this.attemptSerial || probe.kind !== 'ok') return
+      if (failed) this.update({ failedAttempts: this.facts.failedAttempts + 1 })
+      this.scheduleRetry()
+    })
   }
 
   private scheduleRetry(): void {
-    if (!this.running || this.retryTimer) return
+    if (!this.running || this.retryTimer || this.facts.deniedReason !== null) return
     this.retryTimer = setTimeout(() => void this.connect(), reconnectDelay(this.attempt++))
   }
 

@@ -1,7 +1,7 @@
 'use client'
 // One live document for a component: the Y.Doc, its presence (awareness) and what to tell the person about the
 // connection. The connection is opened and closed in an effect, so StrictMode's double mount is harmless.
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useLayoutEffect, useMemo, useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import { CollabConnection, type CollabSnapshot } from './collab-connection'
@@ -21,14 +21,17 @@ export interface CollabDoc extends CollabSnapshot {
  */
 export function useCollabDoc(docId: string, options: { userId?: string; offlineStorage?: boolean } = {}): CollabDoc {
   const { userId, offlineStorage } = options
-  // Constructing these opens nothing (no socket, no timer), so it is safe during render.
+  // Constructing these opens nothing (no socket, no timer), so it is safe during render; in the browser the connection
+  // sends its access probe from here, the earliest moment the docId is known.
   const session = useMemo(() => {
     const doc = new Y.Doc()
     const baseUrl = typeof window === 'undefined' ? 'http://localhost' : window.location.origin
     return { doc, connection: new CollabConnection({ docId, doc, baseUrl, userId, offlineStorage }) }
   }, [docId, userId, offlineStorage])
 
-  useEffect(() => {
+  // A layout effect: after the hydration commit, not after the first paint of the whole page, so the socket is on its
+  // way a frame sooner. start() only creates objects and opens the socket; it does not touch the DOM.
+  useLayoutEffect(() => {
     session.connection.start()
     return () => session.connection.stop()
   }, [session])

@@ -5,6 +5,7 @@ const base: ConnectionFacts = {
   socketOpen: false,
   synced: false,
   readOnly: false,
+  accessKnown: true,
   deniedReason: null,
   browserOffline: false,
   failedAttempts: 0,
@@ -16,6 +17,12 @@ describe('connection status', () => {
     expect(connectionStatus({ ...base, socketOpen: true })).toBe('connecting')
     expect(connectionStatus({ ...base, socketOpen: true, synced: true })).toBe('connected')
     expect(connectionStatus({ ...base, socketOpen: true, synced: true, readOnly: true })).toBe('read-only')
+  })
+
+  it('is not connected before the server has said what this session may do, even when the socket synced first', () => {
+    expect(connectionStatus({ ...base, socketOpen: true, synced: true, accessKnown: false })).toBe('connecting')
+    expect(connectionStatus({ ...base, socketOpen: true, synced: true, accessKnown: false, everConnected: true })).toBe('connecting')
+    expect(connectionStatus({ ...base, socketOpen: true, synced: true, accessKnown: false, readOnly: true })).toBe('connecting')
   })
 
   it('says reconnecting after a drop, then offline after repeated failures or when the browser is offline', () => {

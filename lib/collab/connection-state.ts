@@ -6,6 +6,11 @@ export interface ConnectionFacts {
   /** The server's state has been received since the socket opened. */
   synced: boolean
   readOnly: boolean
+  /**
+   * The server has said this session's access for the current attempt. The socket and the access probe run at once,
+   * so the socket may sync first; until the answer comes, "connected" could be a viewer's stale or default role.
+   */
+  accessKnown: boolean
   /** Set when the server refused us for good (signed out, access removed, unknown document). */
   deniedReason: string | null
   /** The browser says there is no network. */
@@ -21,7 +26,11 @@ export const attemptsBeforeOffline = 3
 
 export function connectionStatus(facts: ConnectionFacts): ConnectionStatus {
   if (facts.deniedReason !== null) return 'denied'
-  if (facts.socketOpen && facts.synced) return facts.readOnly ? 'read-only' : 'connected'
+  if (facts.socketOpen && facts.synced) {
+    // Synced, but whether as an editor or a viewer is the probe's to say: still connecting, never a guessed label.
+    if (!facts.accessKnown) return 'connecting'
+    return facts.readOnly ? 'read-only' : 'connected'
+  }
   if (facts.browserOffline || facts.failedAttempts >= attemptsBeforeOffline) return 'offline'
   return facts.everConnected ? 'reconnecting' : 'connecting'
 }
