@@ -12,8 +12,9 @@ export function createRenderAnimaticReviewJob(overrides: { name?: string; retryL
   const { tempRoot, encoder, ...settings } = overrides
   return defineJob<RenderAnimaticInput>({
     name: renderAnimaticReviewJobName,
-    // Same reasoning as render-animatic: the board's content fails the same way twice; one retry covers a dead worker.
-    retryLimit: 1,
+    // No retry, unlike render-animatic: someone is watching this progress bar, and a board that failed fails the same
+    // way again; a retry would hold the project's one render slot for its delay while they wait to fix and re-render.
+    retryLimit: 0,
     retryDelaySeconds: 30,
     expireInSeconds: 2 * 60 * 60,
     ...settings,

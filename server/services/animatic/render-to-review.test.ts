@@ -1,0 +1,184 @@
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { assets, reviewItems, reviewVersions } from '@/db/schema'
+import type { PanelPatch } from '@/lib/board'
+import { panelAtFrame } from '@/lib/review/panel-map'
+import { cancelAnimaticRenderAction } from '@/server/actions/animatic/cancel-animatic-render'
+import { getAnimaticRenderAction } from '@/server/actions/animatic/get-animatic-render'
+import { requestAnimaticRenderAction } from '@/server/actions/animatic/request-animatic-render'
+import { createCommentAction } from '@/server/actions/review/create-comment'
+import { resolveCommentAction } from '@/server/actions/review/resolve-comment'
+import { runAsActor } from '@/server/auth/actor-context'
+import type { Actor } from '@/server/auth/require-role'
+import { openTestQueue } from '@/server/jobs/testing/test-queue'
+import { tempFolder } from '@/server/media/ffmpeg/testing/clips'
+import { solidPng } from '@/server/media/animatic/testing/inspect-render'
+import { assetStorageKey } from '@/server/media/storage/storage-key'
+import { useTemporaryMediaStorage } from '@/server/services/assets/testing'
+import { changeBoard } from '@/server/services/boards/change-board'
+import { createProject } from '@/server/services/projects/create-project'
+import { seedTeam, seedUser } from '@/server/services/testing/fixtures'
+import { listPanelComments } from './list-panel-comments'
+import { createRenderAnimaticReviewJob } from './render-animatic-review-job'
+
+// "Render animatic" end to end on a real queue, renderer, database and media folder, through the actions the page
+// calls: the render becomes a version of the project's Animatic item that knows where each panel sits, a note's
+// frame names its panel, and the board's badges count the open notes of the latest render.
+
+let env: Awaited<ReturnType<typeof openTestQueue>>
+let media: Awaited<ReturnType<typeof useTemporaryMediaStorage>>
+let folder: Awaited<ReturnType<typeof tempFolder>>
+let team: Awaited<ReturnType<typeof seedTeam>>
+let workers: { stop: () => Promise<void> }
+
+beforeAll(async () => {
+  env = await openTestQueue()
+  media = await useTemporaryMediaStorage()
+  folder = await tempFolder()
+  const workRoot = path.join(folder.dir, 'work')
+  await fsp.mkdir(workRoot)
+  team = await seedTeam('Animatic review')
+  // The app's own job name, so the action's enqueue reaches these workers; the smallest settings the renderer has.
+  workers = env.queue.startWorkers({ jobs: [createRenderAnimaticReviewJob({ retryLimit: 0, tempRoot: workRoot, encoder: { preset: 'ultrafast' } })] })
+})
+afterAll(async () => {
+  await workers.stop()
+  await env.close()
+  await media.cleanup()
+  await folder.cleanup()
+})
+
+async function newProject(name: string): Promise<string> {
+  return (await createProject({ actor: team.owner, workspaceId: team.workspaceId, name, frameRate: '24', resolution: '1280x720' })).projectId
+}
+
+async function storeImage(projectId: string, colour: string): Promise<string> {
+  const id = crypto.randomUUID()
+  const storageKey = assetStorageKey({ projectId, assetId: id, name: 'panel.png' })
+  const { size } = await media.storage.put(storageKey, solidPng(colour), { contentType: 'image/png' })
+  await env.handle.db.insert(assets).values({
+    id, workspaceId: team.workspaceId, projectId, kind: 'image', storageKey, originalName: 'panel.png', mime: 'image/png', bytes: size, sha256: '0'.repeat(64), createdBy: team.editor.userId,
+  })
+  return id
+}
+
+/** Scene 1 with shot 1A holding the first panels and shot 1B the last, so labels differ by shot. */
+async function writeBoard(projectId: string, first: PanelPatch[], second: PanelPatch[]): Promise<string[]> {
+  const { result } = await changeBoard({
+    actor: team.owner,
+    projectId,
+    change: (board) => {
+      const sceneId = board.insertScene()
+      const shotA = board.insertShot({ sceneId })
+      const shotB = board.insertShot({ sceneId })
+      return [...first.map((fields) => board.insertPanel({ shotId: shotA }, fields)), ...second.map((fields) => board.insertPanel({ shotId: shotB }, fields))]
+    },
+  })
+  return result
+}
+
+async function as<T>(actor: Actor | null, call: () => Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const result = await runAsActor(actor, call)
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.data
+}
+
+const options = { resolution: '720p', captions: true, overlays: true, audioAssetId: null } as const
+
+async function renderToEnd(projectId: string) {
+  const { jobId } = await as(team.editor, () => requestAnimaticRenderAction({ projectId, ...options }))
+  const seen: number[] = []
+  await expect
+    .poll(
+      async () => {
+        const status = await as(team.editor, () => getAnimaticRenderAction({ projectId, jobId }))
+        seen.push(status.progress)
+        return status.state
+      },
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe('completed')
+  return { jobId, seen, status: await as(team.editor, () => getAnimaticRenderAction({ projectId, jobId })) }
+}
+
+describe('rendering the board into review', () => {
+  it('adds each render as the next version of the Animatic item, with its panel map, and maps notes back to panels', async () => {
+    const projectId = await newProject('Lighthouse')
+    const red = await storeImage(projectId, '#ff0000')
+    const ids = await writeBoard(projectId, [{ durationFrames: 12, imageAssetId: red }, { durationFrames: 6 }], [{ durationFrames: 18, transitionIn: { kind: 'dissolve', durationFrames: 4 } }])
+
+    const first = await renderToEnd(projectId)
+    expect(first.status).toMatchObject({ state: 'completed', progress: 1, error: null, version: { number: 1 } })
+    const { reviewItemId, versionId } = first.status.version!
+    const [item] = await env.handle.db.select().from(reviewItems).where(eq(reviewItems.id, reviewItemId))
+    expect(item).toMatchObject({ projectId, title: 'Animatic', kind: 'animatic', createdBy: team.editor.userId })
+    const [version] = await env.handle.db.select().from(reviewVersions).where(eq(reviewVersions.id, versionId))
+    expect(version).toMatchObject({ source: 'animatic', number: 1, frameCount: 36, width: 1280, height: 720, createdBy: team.editor.userId })
+    // Its processing (proxy, poster, filmstrip) was queued like an upload's.
+    expect(version!.processingJobId).toEqual(expect.any(String))
+    expect(version!.panelMap).toEqual([
+      { panelId: ids[0], label: 'Scene 1 · Shot 1A · panel 1', frameIn: 0, frameOut: 12 },
+      { panelId: ids[1], label: 'Scene 1 · Shot 1A · panel 2', frameIn: 12, frameOut: 18 },
+      { panelId: ids[2], label: 'Scene 1 · Shot 1B · panel 1', frameIn: 18, frameOut: 36 },
+    ])
+
+    // A client's note at a frame inside the third panel (the dissolve into it included) names that panel.
+    const { commentId } = await as(team.commenter, () => createCommentAction({ projectId, versionId, frameIn: 20, body: 'Hold the lighthouse longer' }))
+    expect(panelAtFrame(version!.panelMap, 20)?.label).toBe('Scene 1 · Shot 1B · panel 1')
+    const resolved = await as(team.commenter, () => createCommentAction({ projectId, versionId, frameIn: 30, body: 'Already fixed' }))
+    await as(team.editor, () => resolveCommentAction({ projectId, commentId: resolved.commentId }))
+    await as(team.commenter, () => createCommentAction({ projectId, versionId, frameIn: 3, body: 'Red is loud' }))
+    const badges = await listPanelComments({ actor: team.viewer, projectId })
+    expect(badges).toEqual({
+      reviewItemId,
+      versionNumber: 1,
+      byPanel: { [ids[0]!]: { open: 1, firstCommentId: expect.any(String) }, [ids[2]!]: { open: 1, firstCommentId: commentId } },
+    })
+
+    // The next render is v2 of the same item, and the badges follow it (its notes, none yet).
+    const second = await renderToEnd(projectId)
+    expect(second.status.version).toMatchObject({ reviewItemId, number: 2 })
+    expect(await listPanelComments({ actor: team.viewer, projectId })).toEqual({ reviewItemId, versionNumber: 2, byPanel: {} })
+  })
+
+  it('has no badges before anything was rendered, and hides them from outsiders', async () => {
+    const projectId = await newProject('Nothing yet')
+    expect(await listPanelComments({ actor: team.viewer, projectId })).toBeNull()
+    await expect(listPanelComments({ actor: await seedUser('Outsider'), projectId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('shows why a render failed and adds no version', async () => {
+    const projectId = await newProject('Empty board')
+    await writeBoard(projectId, [{ durationFrames: 0 }], [])
+    const { jobId } = await as(team.editor, () => requestAnimaticRenderAction({ projectId, ...options }))
+    await expect.poll(async () => (await as(team.editor, () => getAnimaticRenderAction({ projectId, jobId }))).state, { timeout: 30_000 }).toBe('failed')
+    expect(await as(team.editor, () => getAnimaticRenderAction({ projectId, jobId }))).toMatchObject({
+      error: 'There is nothing to render yet: give at least one panel a duration on the board.',
+      version: null,
+    })
+    expect(await env.handle.db.select().from(reviewItems).where(eq(reviewItems.projectId, projectId))).toEqual([])
+  })
+
+  it('refuses a sound track that is not audio, before queueing anything', async () => {
+    const projectId = await newProject('Wrong sound')
+    const image = await storeImage(projectId, '#00ff00')
+    const result = await runAsActor(team.editor, () => requestAnimaticRenderAction({ projectId, ...options, audioAssetId: image }))
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'The animatic’s sound must be an audio file.' } })
+  })
+
+  it('runs one render per project at a time, and a cancel stops it without a version', async () => {
+    const projectId = await newProject('Long take')
+    // Two minutes of 720p picture: long enough to cancel part way on any machine.
+    await writeBoard(projectId, [{ durationFrames: 1440, cameraMove: { kind: 'pan' } }], [{ durationFrames: 1440, cameraMove: { kind: 'push' } }])
+    const { jobId } = await as(team.editor, () => requestAnimaticRenderAction({ projectId, ...options }))
+    const again = await as(team.owner, () => requestAnimaticRenderAction({ projectId, ...options, resolution: '1080p' }))
+    expect(again.jobId).toBe(jobId)
+    await expect.poll(async () => (await as(team.editor, () => getAnimaticRenderAction({ projectId, jobId }))).progress, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0.03)
+    await as(team.editor, () => cancelAnimaticRenderAction({ projectId, jobId }))
+    await expect.poll(async () => (await as(team.editor, () => getAnimaticRenderAction({ projectId, jobId }))).state, { timeout: 20_000 }).toBe('cancelled')
+    expect(await env.handle.db.select().from(reviewItems).where(eq(reviewItems.projectId, projectId))).toEqual([])
+    expect(await env.handle.db.select().from(assets).where(and(eq(assets.projectId, projectId), eq(assets.kind, 'video')))).toEqual([])
+  })
+})
