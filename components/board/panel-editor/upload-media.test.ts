@@ -28,6 +28,15 @@ describe('uploadMedia', () => {
     expect(headers[1]).not.toHaveProperty('X-Storyreel-Origin')
   })
 
+  it('names the generated layers a render was drawn over, only for the editor’s own render', async () => {
+    const fetchMock = answer(201, { id: 'a1', url: '/api/media/a1', width: 10, height: 20, mime: 'image/png' })
+    await uploadMedia('p1', new Blob(['x'], { type: 'image/png' }), 'panel-1.png', undefined, 'human', ['bg1', 'bg2'])
+    await uploadMedia('p1', new Blob(['x'], { type: 'image/png' }), 'panel-1.png', undefined, 'human')
+    const headers = fetchMock.mock.calls.map((call) => (call as unknown as [string, RequestInit])[1].headers as Record<string, string>)
+    expect(headers[0]!['X-Storyreel-Parents']).toBe('bg1,bg2')
+    expect(headers[1]).not.toHaveProperty('X-Storyreel-Parents')
+  })
+
   it("passes on the server's own words when it refuses the file", async () => {
     answer(413, { error: { code: 'too_large', message: 'Images can be at most 25 MB.' } })
     await expect(uploadMedia('p1', new Blob(['x']), 'big.png')).rejects.toEqual(new UploadError('Images can be at most 25 MB.', 'too_large'))

@@ -14,15 +14,31 @@ export class UploadError extends Error {
   }
 }
 
-/** `origin: 'human'` marks the editor's own render of a drawing for the provenance ledger; other uploads are imported. */
-export async function uploadMedia(projectId: string, file: Blob, filename: string, signal?: AbortSignal, origin?: 'human'): Promise<UploadedMedia> {
+/**
+ * `origin: 'human'` marks the editor's own render of a drawing for the provenance ledger; other uploads are imported.
+ * `parentAssetIds` (with 'human') names the generated layers the drawing was made over, so the server records the
+ * render as AI-assisted.
+ */
+export async function uploadMedia(
+  projectId: string,
+  file: Blob,
+  filename: string,
+  signal?: AbortSignal,
+  origin?: 'human',
+  parentAssetIds: readonly string[] = [],
+): Promise<UploadedMedia> {
   let response: Response
   try {
     response = await fetch(`/api/projects/${encodeURIComponent(projectId)}/assets`, {
       method: 'POST',
       body: file,
       // Header values must be ASCII: the server reads the name URI-decoded only for display.
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-Filename': encodeURIComponent(filename), ...(origin ? { 'X-Storyreel-Origin': origin } : {}) },
+      headers: {
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-Filename': encodeURIComponent(filename),
+        ...(origin ? { 'X-Storyreel-Origin': origin } : {}),
+        ...(origin && parentAssetIds.length > 0 ? { 'X-Storyreel-Parents': parentAssetIds.join(',') } : {}),
+      },
       signal,
     })
   } catch (error) {

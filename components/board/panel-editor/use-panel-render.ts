@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { toast } from 'sonner'
 import { Box, type Editor } from 'tldraw'
+import { generatedLayerAssetIds } from './place-background-image'
 import { uploadMedia, UploadError } from './upload-media'
 
 export interface RenderedPanel {
@@ -43,9 +44,11 @@ export function usePanelRender(editor: Editor | null, options: { panelId: string
         const common = { format: 'png', bounds: new Box(0, 0, width, height), background: true, padding: 0, pixelRatio: 1 } as const
         const full = await editor.toImage(shapes, { ...common, scale: 1 })
         const thumb = await editor.toImage(shapes, { ...common, scale: thumbnailWidth / width })
+        // A drawing over a generated background is AI-assisted: its render names the generated layers as parents.
+        const parents = generatedLayerAssetIds(editor)
         const [image, thumbnail] = await Promise.all([
-          uploadMedia(projectId, full.blob, `panel-${panelId}.png`, undefined, 'human'),
-          uploadMedia(projectId, thumb.blob, `panel-${panelId}-thumbnail.png`, undefined, 'human'),
+          uploadMedia(projectId, full.blob, `panel-${panelId}.png`, undefined, 'human', parents),
+          uploadMedia(projectId, thumb.blob, `panel-${panelId}-thumbnail.png`, undefined, 'human', parents),
         ])
         if (!disposed) onRendered.current?.({ imageAssetId: image.id, thumbnailAssetId: thumbnail.id })
       } catch (error) {

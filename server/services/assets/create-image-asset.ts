@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { assets } from '@/db/schema'
+import type { Executor } from '@/db/queries/executor'
+import { assets, provenance } from '@/db/schema'
+import { isAiOrigin } from '@/lib/provenance/vocabulary'
 import { sanitiseFilename } from '@/lib/media/filename'
 import type { ImageMime } from '@/lib/media/image-types'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
@@ -35,6 +38,11 @@ export async function createImageAsset(params: {
   filename?: string | null
   /** 'human' for a panel drawn in Storyreel (the editor's own render); anything else someone brings is 'imported'. */
   origin?: 'human' | 'imported'
+  /**
+   * For the editor's render: the layers it was drawn over (a generated background). When any of them was made by AI
+   * the render is recorded as ai_assisted with them as parents; the parents must be assets of this project.
+   */
+  parentAssetIds?: readonly string[]
 }): Promise<CreatedImageAsset> {
   const actor = requireSignedIn(params.actor)
   const { workspaceId } = await requireRole(actor, { projectId: params.projectId }, 'editor')
@@ -51,6 +59,8 @@ export async function createImageAsset(params: {
   }
   const image = upload.inspected()
   const originalName = sanitiseFilename(params.filename, 'image')
+  // Only a person's own render is made from layers; an imported file names no parents.
+  const parentAssetIds = params.origin === 'human' ? (params.parentAssetIds ?? []) : []
 
   try {
     const db = await getDb()
@@ -75,7 +85,12 @@ export async function createImageAsset(params: {
         projectId: params.projectId,
         assetId,
         actorUserId: actor.userId,
-        details: { origin: params.origin ?? 'imported', category: 'visuals', parameters: { source: params.origin === 'human' ? 'panel-drawing' : 'upload' } },
+        details: {
+          origin: params.origin === 'human' && (await anyMadeByAi(tx, params.projectId, parentAssetIds)) ? 'ai_assisted' : (params.origin ?? 'imported'),
+          category: 'visuals',
+          parameters: { source: params.origin === 'human' ? 'panel-drawing' : 'upload' },
+          parentAssetIds: [...parentAssetIds],
+        },
       })
     })
   } catch (error) {
@@ -83,4 +98,17 @@ export async function createImageAsset(params: {
     throw error
   }
   return { id: assetId, url: mediaUrl(assetId), ...image, originalName }
+}
+
+/** Whether the latest ledger row of any of these assets (of this project) says AI made or helped make it. */
+async function anyMadeByAi(executor: Executor, projectId: string, assetIds: readonly string[]): Promise<boolean> {
+  if (assetIds.length === 0) return false
+  const rows = await executor
+    .select({ assetId: provenance.assetId, origin: provenance.origin })
+    .from(provenance)
+    .where(and(eq(provenance.projectId, projectId), inArray(provenance.assetId, [...assetIds])))
+    .orderBy(desc(provenance.createdAt))
+  const latest = new Map<string, (typeof rows)[number]['origin']>()
+  for (const row of rows) if (!latest.has(row.assetId)) latest.set(row.assetId, row.origin)
+  return [...latest.values()].some(isAiOrigin)
 }
