@@ -56,7 +56,9 @@ export default async function ProjectLayout({ params, children }: { params: Prom
               { href: `${base}/board`, label: 'Board' },
               { href: `${base}/shots`, label: 'Shot list' },
               { href: `${base}/review`, label: 'Review' },
+              { href: `${base}/animatic`, label: 'Animatic' },
               { href: `${base}/activity`, label: 'Activity' },
+              { href: `${base}/disclosure`, label: 'Disclosure' },
               { href: `${base}/settings`, label: 'Settings' },
             ]}
           />
