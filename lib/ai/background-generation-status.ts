@@ -34,6 +34,7 @@ export interface ChosenBackground {
   url: string
   width: number
   height: number
+  mime: string
   provider: string
   model: string
 }

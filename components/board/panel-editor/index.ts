@@ -10,7 +10,9 @@
 //                         PNG and a 480 px thumbnail of the frame are uploaded; write them with board.updatePanel.
 //   onFlushReady?(flush) — a function that renders a still-pending edit at once; await it before closing the editor.
 // A reference image imported with the toolbar button becomes a locked bottom layer with meta
-// { layer: 'background', origin: 'imported', mediaAssetId }.
+// { layer: 'background', origin: 'imported', mediaAssetId }; a generated background chosen in "Generate background"
+// (when a BackgroundGenerationApiProvider is above) the same with origin: 'ai_generated', replacing the previous one.
+// Renders over generated layers upload with X-Storyreel-Parents, so the ledger records them as AI-assisted.
 // Deploying: tldraw 5.4 removes the editor after 5 s on https with a real hostname unless a licence key is set in
 // NEXT_PUBLIC_TLDRAW_LICENSE_KEY (http and localhost only show a watermark). Assets come from app/tldraw-assets.
 export { PanelEditor, type PanelEditorProps } from './panel-editor'

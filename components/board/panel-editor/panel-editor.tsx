@@ -11,10 +11,13 @@ import { getAssetUrls } from '@tldraw/assets/selfHosted'
 import { useCollabDoc } from '@/components/collab/use-collab-doc'
 import { ConnectionBadge } from '@/components/collab/connection-badge'
 import { Button } from '@/components/ui/button'
+import { GenerateBackgroundDialog } from '@/components/ai/generate-background-dialog'
+import type { ChosenBackground } from '@/lib/ai/background-generation-status'
 import { panelDocName } from '@/lib/collab/doc-name'
 import { FrameGuide, FrameSizeContext } from './frame-guide'
 import { importReferenceImage } from './import-reference-image'
 import { createMediaAssetStore } from './media-asset-store'
+import { placeBackgroundImage } from './place-background-image'
 import { UploadError } from './upload-media'
 import { usePanelPresence } from './use-panel-presence'
 import { usePanelRender, type FlushPanelRender, type RenderedPanel } from './use-panel-render'
@@ -64,7 +67,12 @@ export function PanelEditor({ projectId, panelId, userId, width, height, readOnl
     <div className="flex h-full min-h-0 flex-col gap-2" data-testid="panel-editor">
       <div className="flex items-center justify-between gap-2">
         <ConnectionBadge status={collab.status} reason={collab.reason} onRetry={collab.retry} />
-        {editable && editor ? <ImportReferenceButton editor={editor} projectId={projectId} frame={frame} /> : null}
+        {editable && editor ? (
+          <div className="flex items-center gap-2">
+            <GenerateBackgroundDialog projectId={projectId} panelId={panelId} onPlace={(chosen) => placeGeneratedBackground(editor, chosen, frame)} />
+            <ImportReferenceButton editor={editor} projectId={projectId} frame={frame} />
+          </div>
+        ) : null}
       </div>
       <div className="relative min-h-0 flex-1 overflow-hidden rounded-md border border-border">
         <FrameSizeContext.Provider value={frame}>
@@ -79,6 +87,17 @@ export function PanelEditor({ projectId, panelId, userId, width, height, readOnl
         </FrameSizeContext.Provider>
       </div>
     </div>
+  )
+}
+
+// A newly chosen generated background replaces the previous one rather than stacking a second layer under the drawing.
+function placeGeneratedBackground(editor: Editor, chosen: ChosenBackground, frame: { width: number; height: number }) {
+  placeBackgroundImage(
+    editor,
+    { mediaAssetId: chosen.assetId, width: chosen.width, height: chosen.height, mime: chosen.mime, name: `Generated background (${chosen.provider})` },
+    frame,
+    'ai_generated',
+    { replace: true },
   )
 }
 

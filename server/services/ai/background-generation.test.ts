@@ -84,7 +84,7 @@ describe('background generation (start → job → status → choose)', () => {
 
     const second = status.variations[1]!
     const chosen = await chooseBackgroundVariation({ ...ask, actor: team.owner, assetId: second.assetId })
-    expect(chosen).toEqual({ assetId: second.assetId, url: second.url, width: 1280, height: 720, provider: 'offline', model: 'backdrop-1' })
+    expect(chosen).toEqual({ assetId: second.assetId, url: second.url, width: 1280, height: 720, mime: 'image/png', provider: 'offline', model: 'backdrop-1' })
     expect((await getBackgroundGeneration(ask)).chosenAssetId).toBe(second.assetId)
   })
 
