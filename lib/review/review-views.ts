@@ -1,6 +1,7 @@
 // What the review pages show, as plain serialisable shapes: built by the review services (members and guests alike)
 // and rendered by the review room and the inbox. One definition, so the server and the room cannot drift apart.
 import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
+import type { PanelMapEntry } from './panel-map'
 import type { reviewStatuses } from '@/lib/schemas/review'
 import type { VersionProcessingState } from './version-processing'
 
@@ -29,6 +30,8 @@ export interface ReviewVersionView {
   downloadUrl: string | null
   createdByName: string | null
   createdAt: Date
+  /** A rendered animatic's board panels by frame, so a note shows "Scene 2 · Shot 4A · panel 2"; null for uploads. */
+  panelMap: PanelMapEntry[] | null
 }
 
 /** One @mention in the signed-in person's inbox. */

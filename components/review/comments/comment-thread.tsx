@@ -33,6 +33,8 @@ export interface CommentThreadProps {
   comment: ThreadComment
   replies: readonly ThreadComment[]
   timecode: string
+  /** On a rendered animatic: the board panel under the note's first frame, "Scene 2 · Shot 4A · panel 2". */
+  panelLabel?: string | null
   /** The playhead is on this note's frames. */
   active: boolean
   selfUserId: string | null
@@ -149,6 +151,7 @@ export function CommentThread(props: CommentThreadProps) {
 function CommentItem({
   item,
   timecode,
+  panelLabel,
   onSeek,
   selfUserId,
   canEdit,
@@ -232,6 +235,11 @@ function CommentItem({
             ) : null}
           </div>
         </div>
+        {timecode && panelLabel ? (
+          <span className="w-fit rounded bg-muted px-1.5 py-0.5 text-[11px] font-medium text-muted-foreground" data-testid="comment-panel-label">
+            {panelLabel}
+          </span>
+        ) : null}
         {editing ? (
           <form
             className="flex flex-col gap-2"

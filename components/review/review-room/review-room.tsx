@@ -22,6 +22,7 @@ import { markerExportFormats } from '@/lib/markers'
 import type { AnnotationShape } from '@/lib/review/annotation'
 import type { AnnotationTool } from '@/lib/review/annotation-drawing'
 import type { MentionCandidate } from '@/lib/review/mentions'
+import { panelAtFrame } from '@/lib/review/panel-map'
 import { permissionsFor, type ReviewRoomComment, type ReviewRoomProps, type ReviewStatusId } from './review-room-api'
 import { rangeLabel, versionClock } from './room-clock'
 import { useRoomData } from './use-room-data'
@@ -316,6 +317,7 @@ export function ReviewRoom(props: ReviewRoomProps) {
               comment={comment}
               replies={replies}
               timecode={rangeLabel(comment, clock)}
+              panelLabel={panelAtFrame(version.panelMap, comment.frameIn)?.label}
               active={frame >= comment.frameIn && frame < (comment.frameOut ?? comment.frameIn + 1)}
               selfUserId={selfUserId}
               canDeleteOthers={viewer.kind === 'member' && viewer.role === 'owner'}

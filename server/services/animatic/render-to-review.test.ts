@@ -20,6 +20,7 @@ import { useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { changeBoard } from '@/server/services/boards/change-board'
 import { createProject } from '@/server/services/projects/create-project'
 import { seedTeam, seedUser } from '@/server/services/testing/fixtures'
+import { getReviewRoom } from '@/server/services/review/get-review-room'
 import { listPanelComments } from './list-panel-comments'
 import { createRenderAnimaticReviewJob } from './render-animatic-review-job'
 
@@ -124,6 +125,9 @@ describe('rendering the board into review', () => {
       { panelId: ids[2], label: 'Scene 1 · Shot 1B · panel 1', frameIn: 18, frameOut: 36 },
     ])
 
+    // The review room gets the map with the version, so its comment rows can name panels.
+    const room = await getReviewRoom({ actor: team.commenter, projectId, reviewItemId })
+    expect(room.versions.map((view) => view.panelMap)).toEqual([version!.panelMap])
     // A client's note at a frame inside the third panel (the dissolve into it included) names that panel.
     const { commentId } = await as(team.commenter, () => createCommentAction({ projectId, versionId, frameIn: 20, body: 'Hold the lighthouse longer' }))
     expect(panelAtFrame(version!.panelMap, 20)?.label).toBe('Scene 1 · Shot 1B · panel 1')

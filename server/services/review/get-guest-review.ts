@@ -86,6 +86,8 @@ export async function getGuestReview(params: { guest: GuestPrincipal }): Promise
       downloadUrl: head.link.canDownload ? mediaUrl(version.assetId, true) : null,
       createdByName: creatorName ?? creatorEmail?.split('@')[0] ?? null,
       createdAt: version.createdAt,
+      // Clients comment on animatics too; the scene/shot/panel a note lands on is no secret of the team's.
+      panelMap: version.panelMap ?? null,
     })),
   }
 }

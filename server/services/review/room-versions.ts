@@ -49,6 +49,7 @@ function toRoomVersion(row: ReviewVersionRow, userNames: Map<string, string>, gu
     posterUrl: row.posterAssetId ? urls.media(row.posterAssetId) : null,
     filmstrip: ready && row.filmstripAssetId && row.filmstripLayout ? { url: urls.media(row.filmstripAssetId), layout: row.filmstripLayout } : null,
     downloadUrl: urls.download(row),
+    panelMap: row.panelMap ?? null,
     createdByName: row.createdBy ? (userNames.get(row.createdBy) ?? null) : null,
     createdAt: row.createdAt,
   }
