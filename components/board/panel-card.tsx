@@ -6,6 +6,7 @@ import { GripVertical } from 'lucide-react'
 import type { OutlinePanel } from '@/lib/board'
 import { formatDuration } from '@/lib/timecode'
 import type { PresenceUser } from '@/lib/collab/presence'
+import { PanelCommentBadge } from '@/components/animatic/panel-comments'
 import { cn } from '@/components/ui/cn'
 import { PanelFrame } from './panel-frame'
 import { dragId, useDragKind } from './board-dnd'
@@ -54,6 +55,7 @@ export function PanelCard({ entry, shotId, shotNumber, selected, watchers, aspec
           {panel.dialogue ? `“${panel.dialogue}”` : panel.action || <span className="text-subtle-foreground">No action yet</span>}
         </span>
       </button>
+      <PanelCommentBadge panelId={panel.id} className="absolute right-3 top-3" />
       {watchers.length > 0 ? (
         <span className="absolute -top-2 right-2 rounded-full px-1.5 text-[10px] font-semibold text-background" style={{ backgroundColor: ring }}>
           {watchers.map((person) => person.name).join(', ')}
