@@ -83,6 +83,7 @@ export function createBoardContext(doc: Y.Doc, options: BoardContextOptions = {}
   const notify = (transaction: Y.Transaction) => {
     if (touched !== transaction) return
     touched = null
+    if (listeners.size === 0) return
     const change: BoardChange = { origin: transaction.origin, local: transaction.local }
     for (const listener of [...listeners]) listener(change)
   }

@@ -26,19 +26,20 @@ import {
 type FieldSchemas = Record<string, z.ZodType>
 
 /**
- * `raw` is the entity's fresh toJSON() copy; on the zod path its placement (already checked) is written into it first,
- * so the whole schema's output is the finished entity and no second copy is made.
+ * Ordinary records are read straight from the map; otherwise from a fresh toJSON() copy, into which the placement
+ * (already checked) is written first, so the whole schema's output is the finished entity and no second copy is made.
  */
 function decodeFields<T extends object>(
-  raw: Record<string, unknown>,
+  map: Y.Map<unknown>,
   placement: Record<string, string>,
   quick: { fields: FieldParsers<object>; trailing?: FieldParsers<object> },
   whole: z.ZodType<T>,
   fields: FieldSchemas,
   defaults: object,
 ): T {
-  const fast = quickEntity<T>(raw, quick.fields, placement, quick.trailing)
+  const fast = quickEntity<T>(map, quick.fields, placement, quick.trailing)
   if (fast !== NO) return fast as T
+  const raw = map.toJSON() as Record<string, unknown>
   Object.assign(raw, placement)
   const parsed = whole.safeParse(raw)
   if (parsed.success) return parsed.data
@@ -89,10 +90,10 @@ export const decodersFor = memoByFrameRate((frameRate): Decoders => {
   const quickShot = { fields: quick.shot, trailing: numberLockParsers }
   const quickPanel = { fields: quick.panel }
   return {
-    scene: (id, map, { order }) => decodeFields(map.toJSON(), { id, order }, quickScene, wholeScene, sceneFields.shape, sceneDefaults),
+    scene: (id, map, { order }) => decodeFields(map, { id, order }, quickScene, wholeScene, sceneFields.shape, sceneDefaults),
     shot: (id, map, { order, parent }) =>
-      decodeFields(map.toJSON(), { id, order, sceneId: parent }, quickShot, wholeShot, storedShotFields, storedShotDefaults),
+      decodeFields(map, { id, order, sceneId: parent }, quickShot, wholeShot, storedShotFields, storedShotDefaults),
     panel: (id, map, { order, parent }) =>
-      decodeFields(map.toJSON(), { id, order, shotId: parent }, quickPanel, wholePanel, panelFields.shape, defaultPanel),
+      decodeFields(map, { id, order, shotId: parent }, quickPanel, wholePanel, panelFields.shape, defaultPanel),
   }
 })

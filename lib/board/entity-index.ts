@@ -115,7 +115,9 @@ export class EntityIndex<T extends Ordered> {
   private load(id: string, value: unknown): void {
     // Anything but a Y.Map under an entity key is a foreign write we cannot read; it is treated as absent.
     if (!(value instanceof Y.Map)) return
-    const slot: Slot<T> = { id, ...this.placementOf(value), map: value, value: undefined }
+    // Fields copied one by one: spreading the placement made a second object per entity for the collector.
+    const { order, parent } = this.placementOf(value)
+    const slot: Slot<T> = { id, order, parent, map: value, value: undefined }
     this.slots.set(id, slot)
     let siblings = this.childIds.get(slot.parent)
     if (!siblings) this.childIds.set(slot.parent, (siblings = new Set()))

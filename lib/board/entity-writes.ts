@@ -36,7 +36,9 @@ function rekeySiblings(map: EntityMap, placement: Placement): void {
  */
 export function writeChangedFields(entity: Y.Map<unknown>, patch: object): boolean {
   let changed = false
-  for (const [key, value] of Object.entries(patch)) {
+  // for…in over a validated patch (own plain keys only): Object.entries made an array per field on every update.
+  for (const key in patch) {
+    const value = (patch as Record<string, unknown>)[key]
     if (value === undefined) continue
     const current = entity.get(key)
     if (current === value || (typeof value === 'object' && JSON.stringify(current) === JSON.stringify(value))) continue

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { frameRateById } from '../frame-rates'
 import { NO, numberLockParsers, quickEntity, quickParsersFor, quickPatch, type FieldParsers } from './quick-parse'
@@ -11,6 +12,8 @@ import { createReplica } from './test-support'
 
 const frameRate = frameRateById('23.976')
 const quick = quickParsersFor(frameRate)
+/** A stored entity as the decoder reads it: by key, like its Y.Map. */
+const stored = (fields: object) => new Map(Object.entries(fields))
 const kinds: Array<[string, FieldParsers<object>, z.ZodObject]> = [
   ['scene', quick.scene, sceneFields],
   ['shot', quick.shot, shotFields],
@@ -70,21 +73,35 @@ describe('quick parsers agree with the zod schemas', () => {
   })
 
   it('takes the ordinary values itself, so the board does not pay for zod on every read and write', () => {
-    expect(quickEntity({ ...sceneDefaults }, quick.scene, { id: 's', order: 'a0' })).toStrictEqual({ ...sceneDefaults, id: 's', order: 'a0' })
-    expect(quickEntity({ ...shotDefaults, size: 'MS', cast: ['Ana'], numberLock: { sceneId: 's', letters: 'B' } }, quick.shot, { id: 't' }, numberLockParsers)).toStrictEqual({
+    expect(quickEntity(stored({ ...sceneDefaults }), quick.scene, { id: 's', order: 'a0' })).toStrictEqual({ ...sceneDefaults, id: 's', order: 'a0' })
+    expect(quickEntity(stored({ ...shotDefaults, size: 'MS', cast: ['Ana'], numberLock: { sceneId: 's', letters: 'B' } }), quick.shot, { id: 't' }, numberLockParsers)).toStrictEqual({
       ...shotDefaults,
       size: 'MS',
       cast: ['Ana'],
       id: 't',
       numberLock: { sceneId: 's', letters: 'B' },
     })
-    expect(quickEntity({ ...panelDefaults(frameRate), transitionIn: { kind: 'dissolve', durationFrames: 12 } }, quick.panel, { id: 'p' })).not.toBe(NO)
+    expect(quickEntity(stored({ ...panelDefaults(frameRate), transitionIn: { kind: 'dissolve', durationFrames: 12 } }), quick.panel, { id: 'p' })).not.toBe(NO)
     expect(quickPatch({ durationFrames: 12, dialogue: 'Run!' }, quick.panel)).toStrictEqual({ durationFrames: 12, dialogue: 'Run!' })
   })
 
   it('leaves out unknown keys of a stored entity and refuses a record with a missing field', () => {
-    expect(quickEntity({ ...sceneDefaults, fromNewerClient: 1 }, quick.scene, { id: 's' })).toStrictEqual({ ...sceneDefaults, id: 's' })
-    expect(quickEntity({ heading: 'INT.' }, quick.scene, { id: 's' })).toBe(NO)
+    expect(quickEntity(stored({ ...sceneDefaults, fromNewerClient: 1 }), quick.scene, { id: 's' })).toStrictEqual({ ...sceneDefaults, id: 's' })
+    expect(quickEntity(stored({ heading: 'INT.' }), quick.scene, { id: 's' })).toBe(NO)
+  })
+
+  it('refuses a nested Yjs type read straight from the entity map, so zod decides on its toJSON() copy', () => {
+    const entity = new Y.Doc().getMap<unknown>('panel')
+    for (const [key, value] of Object.entries(panelDefaults(frameRate))) entity.set(key, value)
+    expect(quickEntity(entity, quick.panel, { id: 'p' })).toStrictEqual({ ...panelDefaults(frameRate), id: 'p' })
+    const move = new Y.Map<unknown>()
+    entity.set('cameraMove', move)
+    move.set('kind', 'static')
+    expect(quickEntity(entity, quick.panel, { id: 'p' })).toBe(NO)
+    const shot = new Y.Doc().getMap<unknown>('shot')
+    for (const [key, value] of Object.entries(shotDefaults)) shot.set(key, value)
+    shot.set('cast', Y.Array.from(['Ana']))
+    expect(quickEntity(shot, quick.shot, { id: 't' })).toBe(NO)
   })
 })
 

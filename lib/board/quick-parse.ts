@@ -19,6 +19,16 @@ import {
 // valid value (rare shapes such as a custom camera move go to zod) but must never accept an invalid one;
 // quick-parse.test.ts checks that against the zod schemas.
 
+/**
+ * Where an entity's fields are read from: its Y.Map itself, so an ordinary record is copied once (by the parsers)
+ * instead of first into a toJSON() object — on a cold read of a big board that extra copy was mostly garbage
+ * collection. A nested Y type read this way is refused by every parser (not a string, not a plain `{ kind }`), and the
+ * zod path then works on toJSON() as before.
+ */
+export interface EntitySource {
+  get(key: string): unknown
+}
+
 /** "Not sure": let the zod schema decide. */
 export const NO: unique symbol = Symbol('quick-parse: no')
 type Parse<T> = (value: unknown) => T | typeof NO
@@ -118,17 +128,17 @@ export const quickParsersFor = memoByFrameRate((frameRate): QuickParsers => {
  * A whole stored entity: every field present and ordinary. Returns a new object with the keys in the order the read
  * schemas give them — fields, then `placement`, then `trailing` fields — leaving out unknown keys as they do; or NO.
  */
-export function quickEntity<T extends object>(raw: Record<string, unknown>, parsers: FieldParsers<object>, placement: object, trailing?: FieldParsers<object>): T | typeof NO {
+export function quickEntity<T extends object>(source: EntitySource, parsers: FieldParsers<object>, placement: object, trailing?: FieldParsers<object>): T | typeof NO {
   const result: Record<string, unknown> = {}
-  if (!copyFields(raw, parsers, result)) return NO
+  if (!copyFields(source, parsers, result)) return NO
   Object.assign(result, placement)
-  if (trailing && !copyFields(raw, trailing, result)) return NO
+  if (trailing && !copyFields(source, trailing, result)) return NO
   return result as T
 }
 
-function copyFields(raw: Record<string, unknown>, parsers: FieldParsers<object>, into: Record<string, unknown>): boolean {
+function copyFields(source: EntitySource, parsers: FieldParsers<object>, into: Record<string, unknown>): boolean {
   for (const key in parsers) {
-    const parsed = (parsers[key as keyof typeof parsers] as Parse<unknown>)(raw[key])
+    const parsed = (parsers[key as keyof typeof parsers] as Parse<unknown>)(source.get(key))
     if (parsed === NO) return false
     into[key] = parsed
   }
