@@ -117,6 +117,9 @@ export function ReviewPlayer({
   const [labelMode, setLabelMode] = useState<FrameLabelMode>('timecode')
   const [videoSize, setVideoSize] = useState({ width: width ?? 0, height: height ?? 0 })
   const [fullscreen, setFullscreen] = useState(false)
+  // A paused <video> keeps painting its poster until it plays or seeks, while the player already names frame 0: the
+  // poster (taken later in the clip) would sit under a timecode it is not. Drop it once the first frame is decoded.
+  const [decodedSrc, setDecodedSrc] = useState<string | null>(null)
 
   useEffect(() => engine.configure({ rate, frameCount }), [engine, rate, frameCount])
 
@@ -256,10 +259,11 @@ export function ReviewPlayer({
             ref={videoRef}
             slot="media"
             src={src}
-            poster={poster ?? undefined}
+            poster={decodedSrc === src ? undefined : (poster ?? undefined)}
             preload="auto"
             playsInline
             className="object-contain"
+            onLoadedData={() => setDecodedSrc(src)}
             onLoadedMetadata={(event) => {
               const video = event.currentTarget
               setVideoSize({ width: video.videoWidth, height: video.videoHeight })
