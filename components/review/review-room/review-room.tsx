@@ -112,7 +112,8 @@ export function ReviewRoom(props: ReviewRoomProps) {
         frameOut: comment.frameOut,
         label: `${comment.authorName}: ${comment.body.slice(0, 80)}`,
         resolved: comment.resolvedAt !== null,
-        color: comment.authorKind === 'guest' ? '#ff9f0a' : undefined,
+        // The timeline's default pin is amber, too close to the guests' orange to tell apart: members' pins take the accent.
+        color: comment.authorKind === 'guest' ? '#ff9f0a' : 'var(--color-primary)',
       })),
     [threads],
   )
@@ -308,7 +309,14 @@ export function ReviewRoom(props: ReviewRoomProps) {
           counts={counts}
           loading={data.loading}
           empty={shownThreads.length === 0}
-          emptyHint={permissions.canComment ? 'Pause on a frame (or mark In and Out with I and O) and press C to leave the first note.' : 'Notes from the team show up here as they are written.'}
+          emptyHint={
+            !permissions.canComment
+              ? 'Notes from the team show up here as they are written.'
+              : ready
+                ? 'Pause on a frame (or mark In and Out with I and O) and press C to leave the first note.'
+                : // The composer only appears with the player, so "press C" would do nothing yet.
+                  'Notes can be left on frames as soon as this version is ready to play.'
+          }
           className="lg:max-h-[calc(100vh-12rem)]"
         >
           {shownThreads.map(({ comment, replies }) => (
