@@ -81,6 +81,10 @@ export function describeActivity(item: ActivityItem): React.ReactNode {
       return <>shared <Strong>{text(data, 'title') ?? 'a review'}</Strong> by link{data.passwordProtected === true ? ' with a password' : null}</>
     case 'review.link_revoked':
       return <>turned off a share link of <Strong>{text(data, 'title') ?? 'a review'}</Strong></>
+    case 'animatic.render_requested':
+      return <>started rendering the animatic of <Strong>{item.projectName ?? 'a project'}</Strong>{text(data, 'resolution') ? <> at {text(data, 'resolution')}</> : null}</>
+    case 'animatic.rendered':
+      return <>rendered the animatic of <Strong>{item.projectName ?? 'a project'}</Strong> into review as {versionLabel(data)}</>
     default:
       return <>made a change ({item.kind})</>
   }

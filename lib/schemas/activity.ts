@@ -18,6 +18,8 @@ export const activityKinds = [
   'review.status_changed',
   'review.link_created',
   'review.link_revoked',
+  'animatic.render_requested',
+  'animatic.rendered',
 ] as const
 
 export type ActivityKind = (typeof activityKinds)[number]
