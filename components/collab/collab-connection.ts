@@ -174,13 +174,13 @@ export class CollabConnection {
     const provider = this.provider
     if (!this.running || !provider || serial !== this.attemptSerial) return
     if (probe.kind === 'denied') {
-      // The server refuses the upgrade too; closing our side now spares the provider's own reconnect timer.
+      // The server refuses the upgrade too; close our side rather than leave the socket to find that out.
       provider.disconnect()
       this.update({ deniedReason: probe.message }, { reason: probe.message })
       return
     }
     if (probe.kind === 'unreachable') {
-      // As before the socket ran alongside: without an answer we cannot say read-only or denied, so this attempt failed.
+      // The socket went out alongside, but without an answer we cannot say read-only or denied: as before, a failed attempt.
       provider.disconnect()
       this.update({ failedAttempts: this.facts.failedAttempts + 1 })
       this.scheduleRetry()
