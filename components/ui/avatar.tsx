@@ -7,8 +7,13 @@ function hueOf(seed: string): number {
   return hash % 360
 }
 
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/[\s@._-]+/).filter(Boolean)
+/** Two letters for a name: first and last word; a parenthesised note such as "(guest)" and punctuation never count. */
+export function initialsOf(name: string): string {
+  const parts = name
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
   const letters = parts.length > 1 ? `${parts[0]![0]}${parts[parts.length - 1]![0]}` : (parts[0]?.slice(0, 2) ?? '?')
   return letters.toUpperCase()
 }
