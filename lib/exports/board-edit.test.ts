@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { frameRateById } from '@/lib/frame-rates'
 import { childText, findAll, parseXml } from '@/lib/markers/testing/parse-xml'
 import { frameTimeFraction, parseTimecode, type Rate } from '@/lib/timecode'
-import { boardEditPackage } from './board-edit-package'
+import { boardEditZipStream, type BoardEditPackageInput } from './board-edit-package'
 import { boardEditPanels, timelineDurationFrames, type BoardEditTimeline } from './board-edit-timeline'
 import { boardToFcpxml } from './board-to-fcpxml'
 import { boardToPremiereXml } from './board-to-premiere-xml'
@@ -142,7 +142,16 @@ describe('stillImageInfo', () => {
   })
 })
 
-describe('boardEditPackage', () => {
+/** Reads the whole stream, as a browser would, and returns the zip's bytes and the timeline the XML describes. */
+async function boardEditPackage(input: BoardEditPackageInput) {
+  let timeline: BoardEditTimeline | null = null
+  const zip = new Uint8Array(await new Response(boardEditZipStream({ ...input, onTimeline: (written) => (timeline = written) })).arrayBuffer())
+  if (!timeline) throw new Error('the stream ended without writing the XML')
+  const written: BoardEditTimeline = timeline
+  return { zip, timeline: written, gaps: written.clips.filter((clip) => !clip.media).length }
+}
+
+describe('boardEditZipStream', () => {
   it('zips the XML with one image per panel that has one, names clips by scene · shot · panel, and gaps the rest', async () => {
     const board = sampleBoard()
     const panels = board.outline().scenes.flatMap((scene) => scene.shots.flatMap((shot) => shot.panels))
@@ -163,7 +172,8 @@ describe('boardEditPackage', () => {
         return id === 'asset-a' ? png(1920, 1080) : null
       },
     })
-    expect(loads.sort()).toEqual(['asset-a', 'asset-missing'])
+    // One read per panel, never the whole board at once; the shared image is read for each panel that shows it.
+    expect(loads).toEqual(['asset-a', 'asset-missing', 'asset-a'])
     expect(result.timeline.clips.map((clip) => clip.name)).toEqual(['Sc 1 · 1A · p1', 'Sc 1 · 1A · p2', 'Sc 1 · PU1 · p1', 'Sc 2 · 2A · p1'])
     expect(timelineDurationFrames(result.timeline)).toBe(board.outline().totalDurationFrames)
     expect(result.gaps).toBe(2)
@@ -172,6 +182,30 @@ describe('boardEditPackage', () => {
     expect(files['media/0004-sc2-2A-p1.png']).toEqual(png(1920, 1080))
     const xml = strFromU8(files['storyboard-final-cut.fcpxml']!)
     expect(findAll(parseXml(xml), 'gap').map((gap) => gap.attributes.name)).toEqual(['Sc 1 · 1A · p2', 'Sc 1 · PU1 · p1'])
+  })
+
+  it('reads pictures only as fast as the download is read, so a long board never sits in memory', async () => {
+    const { board } = emptyBoard()
+    const shot = board.insertShot({ sceneId: board.insertScene({}, {}) }, {})
+    for (let i = 0; i < 20; i++) board.insertPanel({ shotId: shot }, { durationFrames: 24, imageAssetId: `asset-${i}` })
+    const loads: string[] = []
+    const stream = boardEditZipStream({
+      outline: board.outline(),
+      format: 'xmeml',
+      name: 'Long',
+      rate: { numerator: 24, denominator: 1, dropFrame: false },
+      width: 1920,
+      height: 1080,
+      startTimecode: '00:00:00:00',
+      loadImage: async (id) => {
+        loads.push(id)
+        return png(1920, 1080)
+      },
+    })
+    const reader = stream.getReader()
+    await reader.read()
+    expect(loads.length).toBeLessThanOrEqual(2)
+    await reader.cancel()
   })
 
   it('leaves zero-length panels out and writes an empty board as an empty sequence', async () => {

@@ -57,7 +57,6 @@ describe('board-edit.zip route', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/zip')
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="night-bus-final-cut-xml-\d{4}-\d{2}-\d{2}\.zip"$/)
-    expect(response.headers.get('x-storyreel-gaps')).toBe('1')
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
     expect(Object.keys(files).sort()).toEqual(['media/0001-sc1-1A-p1.png', 'storyboard-final-cut.fcpxml'])
     expect(Buffer.from(files['media/0001-sc1-1A-p1.png']!).equals(Buffer.from(picture))).toBe(true)
