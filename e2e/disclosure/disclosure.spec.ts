@@ -1,5 +1,6 @@
 // The disclosure page from a fresh project to a generated background: the empty ledger says what gets recorded, and
 // once panel 1 has an offline-generated background the page and the JSON report both count 1 of 2 panels as AI.
+import { unzipSync } from 'fflate'
 import { test, expect } from '../fixtures/actors'
 import { BoardPage } from '../fixtures/board-pages'
 import { uniqueSuffix } from '../fixtures/unique'
@@ -58,4 +59,8 @@ test('the disclosure page counts a panel with a generated background, and the JS
   const zip = await page.request.get(`/api/projects/${projectId}/exports/board-edit.zip?format=fcpxml`)
   expect(zip.status()).toBe(200)
   expect(zip.headers()['content-type']).toBe('application/zip')
+  // Panel 1's rendered picture travels with the XML; panel 2 has none and is a named gap in it.
+  const files = unzipSync(new Uint8Array(await zip.body()))
+  expect(Object.keys(files).sort()).toEqual(['media/0001-sc1-1A-p1.png', 'storyboard-final-cut.fcpxml'])
+  expect(new TextDecoder().decode(files['storyboard-final-cut.fcpxml'])).toContain('<gap name="Sc 1 · 1A · p2"')
 })
