@@ -60,6 +60,8 @@ export interface RenderAnimaticJobOptions {
   /** Where the working folder is made; the system temp folder by default. */
   tempRoot?: string
   encoder?: Partial<EncoderSettings>
+  /** Tags written into the MP4 (the review job puts the project's AI disclosure there). */
+  metadata?: Readonly<Record<string, string>>
 }
 
 export function createRenderAnimaticJob(
@@ -101,7 +103,7 @@ export async function runRenderAnimatic(
     const audio = renderOptions.audioAssetId ? await downloadAudio(source.project, renderOptions.audioAssetId, workDir, signal) : null
     const outputPath = path.join(workDir, 'animatic.mp4')
     const rendered = await renderAnimatic({
-      plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, outputPath, audio, encoder: options.encoder, signal,
+      plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, outputPath, audio, encoder: options.encoder, metadata: options.metadata, signal,
       onProgress: ({ framesDone, totalFrames }) => report(0.02 + 0.9 * (framesDone / totalFrames), `Rendering frame ${framesDone} of ${totalFrames}`),
     })
     report(0.93, 'Saving the animatic')

@@ -46,6 +46,8 @@ export interface RenderAnimaticOptions {
   outputPath: string
   audio?: AudioTrack | null
   encoder?: Partial<EncoderSettings>
+  /** Container tags (`-metadata key=value`), e.g. the project's AI disclosure; MP4 keeps them in its udta atom. */
+  metadata?: Readonly<Record<string, string>>
   signal?: AbortSignal
   onProgress?: (progress: RenderProgress) => void
 }
@@ -101,7 +103,7 @@ export async function renderAnimatic(options: RenderAnimaticOptions): Promise<Re
 }
 
 function encoderArgs(options: RenderAnimaticOptions & { encoder: EncoderSettings }): string[] {
-  const { width, height, rate, plan, audio, encoder, outputPath } = options
+  const { width, height, rate, plan, audio, encoder, outputPath, metadata = {} } = options
   const fps = `${rate.numerator}/${rate.denominator}`
   // The picture's exact length; the audio is padded with silence and cut to it.
   const seconds = ((plan.totalFrames * rate.denominator) / rate.numerator).toFixed(6)
@@ -115,6 +117,7 @@ function encoderArgs(options: RenderAnimaticOptions & { encoder: EncoderSettings
     '-c:v', 'libx264', '-preset', encoder.preset, '-crf', String(encoder.crf), '-pix_fmt', 'yuv420p',
     '-r', fps,
     '-movflags', '+faststart',
+    ...Object.entries(metadata).flatMap(([key, value]) => ['-metadata', `${key}=${value}`]),
     '-y', path.resolve(outputPath),
   ]
 }

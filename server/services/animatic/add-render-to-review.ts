@@ -28,7 +28,7 @@ export interface AnimaticReviewVersion {
  */
 export async function addRenderToReview(params: { rendered: RenderedAnimatic; jobId: string }): Promise<AnimaticReviewVersion> {
   const { rendered } = params
-  const actor = await actorFor(rendered.requestedBy)
+  const actor = await requesterActor(rendered.requestedBy)
   const access = await requireRole(actor, { projectId: rendered.projectId }, 'editor')
   const reviewItemId = (await findAnimaticItem(rendered.projectId, access.workspaceId)) ?? (await createReviewItem({ actor, projectId: rendered.projectId, title: animaticReviewTitle, kind: 'animatic' })).reviewItemId
   const version = await createReviewVersion({ actor, projectId: rendered.projectId, reviewItemId, assetId: rendered.assetId, source: 'animatic' })
@@ -79,7 +79,8 @@ async function findAnimaticItem(projectId: string, workspaceId: string): Promise
   return item?.id ?? null
 }
 
-async function actorFor(userId: string): Promise<Actor> {
+/** The person who asked for a render, as the actor the job runs as. */
+export async function requesterActor(userId: string): Promise<Actor> {
   const db = await getDb()
   const [user] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1)
   if (!user) throw new AppError('NOT_FOUND', { userMessage: 'The person who asked for this render no longer has an account.' })

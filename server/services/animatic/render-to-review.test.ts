@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assets, reviewItems, reviewVersions } from '@/db/schema'
@@ -13,16 +17,19 @@ import { resolveCommentAction } from '@/server/actions/review/resolve-comment'
 import { runAsActor } from '@/server/auth/actor-context'
 import type { Actor } from '@/server/auth/require-role'
 import { openTestQueue } from '@/server/jobs/testing/test-queue'
+import { resolveFfprobe } from '@/server/media/ffmpeg'
 import { tempFolder } from '@/server/media/ffmpeg/testing/clips'
 import { solidPng } from '@/server/media/animatic/testing/inspect-render'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { changeBoard } from '@/server/services/boards/change-board'
+import { recordProvenance } from '@/server/services/provenance/record-provenance'
 import { createProject } from '@/server/services/projects/create-project'
 import { seedTeam, seedUser } from '@/server/services/testing/fixtures'
 import { getReviewRoom } from '@/server/services/review/get-review-room'
 import { listPanelComments } from './list-panel-comments'
 import { createRenderAnimaticReviewJob } from './render-animatic-review-job'
+import { sidecarStorageKey } from './store-disclosure-sidecar'
 
 // "Render animatic" end to end on a real queue, renderer, database and media folder, through the actions the page
 // calls: the render becomes a version of the project's Animatic item that knows where each panel sits, a note's
@@ -185,4 +192,40 @@ describe('rendering the board into review', () => {
     expect(await env.handle.db.select().from(reviewItems).where(eq(reviewItems.projectId, projectId))).toEqual([])
     expect(await env.handle.db.select().from(assets).where(and(eq(assets.projectId, projectId), eq(assets.kind, 'video')))).toEqual([])
   })
+
+  it('writes the project’s AI disclosure into the MP4’s tags and a sidecar manifest beside it in storage', async () => {
+    const projectId = await newProject('Disclosed')
+    const generated = await storeImage(projectId, '#3366ff')
+    await recordProvenance({
+      projectId, assetId: generated, actorUserId: team.editor.userId,
+      details: { origin: 'ai_generated', category: 'visuals', provider: 'offline', model: 'backdrop-1', prompt: 'blue hour', parameters: {} },
+    })
+    await writeBoard(projectId, [{ durationFrames: 12, imageAssetId: generated }, { durationFrames: 12 }], [])
+
+    const { status } = await renderToEnd(projectId)
+    const [version] = await env.handle.db.select().from(reviewVersions).where(eq(reviewVersions.id, status.version!.versionId))
+    const [video] = await env.handle.db.select().from(assets).where(and(eq(assets.id, version!.assetId), eq(assets.projectId, projectId)))
+    const file = path.join(folder.dir, `${video!.id}.mp4`)
+    await pipeline((await media.storage.get(video!.storageKey)).stream, createWriteStream(file))
+    const { stdout } = await promisify(execFile)(resolveFfprobe().path, ['-v', 'error', '-print_format', 'json', '-show_entries', 'format_tags', file])
+    const tags = (JSON.parse(stdout) as { format: { tags: Record<string, string> } }).format.tags
+    // Tags are the project's disclosure when the render started: before this render there was no animatic.
+    expect(tags.comment).toMatch(/^AI disclosure: 1 of 2 panels .*Models used: backdrop-1 \(offline\)\.$/)
+    expect(tags.description).toContain('Disclosed — AI disclosure from the Storyreel provenance ledger')
+
+    const sidecar = JSON.parse(await text((await media.storage.get(sidecarStorageKey(video!.storageKey))).stream))
+    expect(sidecar).toMatchObject({
+      manifest: 'storyreel.ai-disclosure.sidecar',
+      version: 1,
+      media: { fileName: 'animatic-720p.mp4', sha256: video!.sha256 },
+      report: { project: { id: projectId, name: 'Disclosed' }, summary: { panels: { total: 2, withAiImagery: 1 } } },
+    })
+    expect(video!.sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
 })
+
+async function text(stream: AsyncIterable<Uint8Array>): Promise<string> {
+  const chunks: Uint8Array[] = []
+  for await (const chunk of stream) chunks.push(chunk)
+  return Buffer.concat(chunks).toString('utf8')
+}
