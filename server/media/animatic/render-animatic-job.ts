@@ -60,9 +60,14 @@ export interface RenderAnimaticJobOptions {
   /** Where the working folder is made; the system temp folder by default. */
   tempRoot?: string
   encoder?: Partial<EncoderSettings>
-  /** Tags written into the MP4 (the review job puts the project's AI disclosure there). */
-  metadata?: Readonly<Record<string, string>>
+  /**
+   * Tags to write into the MP4, asked for once the board is planned (the review job puts the AI disclosure of this
+   * very render there, which needs its panel timing).
+   */
+  metadata?: (render: PlannedRender) => Promise<Readonly<Record<string, string>>>
 }
+
+export type PlannedRender = Pick<RenderedAnimatic, 'projectId' | 'totalFrames' | 'rate' | 'panels'>
 
 export function createRenderAnimaticJob(
   overrides: Partial<Omit<DefineJobOptions<RenderAnimaticInput>, 'input' | 'handler'>> & RenderAnimaticJobOptions = {},
@@ -97,13 +102,15 @@ export async function runRenderAnimatic(
   const { options: renderOptions } = input
   const source = await loadAnimaticSource({ actor, projectId: input.projectId, overlays: renderOptions })
   const plan = planAnimatic(source.panels, source.settings)
+  const panels = plan.panels.map(({ id, startFrame, endFrame, label }) => ({ id, startFrame, endFrame, label }))
+  const metadata = await options.metadata?.({ projectId: source.project.id, totalFrames: plan.totalFrames, rate: source.settings.rate, panels })
   const { width, height } = animaticResolutions[input.resolution]
   const workDir = await fs.mkdtemp(path.join(options.tempRoot ?? os.tmpdir(), 'storyreel-animatic-'))
   try {
     const audio = renderOptions.audioAssetId ? await downloadAudio(source.project, renderOptions.audioAssetId, workDir, signal) : null
     const outputPath = path.join(workDir, 'animatic.mp4')
     const rendered = await renderAnimatic({
-      plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, outputPath, audio, encoder: options.encoder, metadata: options.metadata, signal,
+      plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, outputPath, audio, encoder: options.encoder, metadata, signal,
       onProgress: ({ framesDone, totalFrames }) => report(0.02 + 0.9 * (framesDone / totalFrames), `Rendering frame ${framesDone} of ${totalFrames}`),
     })
     report(0.93, 'Saving the animatic')
@@ -115,7 +122,7 @@ export async function runRenderAnimatic(
     const result: RenderedAnimatic = {
       projectId: source.project.id, assetId: stored.assetId, requestedBy: actor.userId, width, height, totalFrames: rendered.totalFrames,
       rate: source.settings.rate, warnings: rendered.warnings,
-      panels: plan.panels.map(({ id, startFrame, endFrame, label }) => ({ id, startFrame, endFrame, label })),
+      panels,
     }
     try {
       signal?.throwIfAborted()

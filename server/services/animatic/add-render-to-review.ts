@@ -6,10 +6,12 @@ import { AppError } from '@/lib/errors'
 import type { PanelMapEntry } from '@/lib/review/panel-map'
 import { requireRole, type Actor } from '@/server/auth/require-role'
 import type { RenderedAnimatic } from '@/server/media/animatic/render-animatic-job'
+import { getProjectDisclosure } from '@/server/services/provenance/get-project-disclosure'
 import { createReviewItem } from '@/server/services/review/create-review-item'
 import { createReviewVersion } from '@/server/services/review/create-review-version'
 import { notifyReviewChanged } from '@/server/services/review/notify-review-changed'
 import { startVersionProcessing } from '@/server/services/review/start-version-processing'
+import { storeDisclosureSidecar } from './store-disclosure-sidecar'
 
 export const animaticReviewTitle = 'Animatic'
 /** The activity that ties a render job to the version it became; the render status reads it back. */
@@ -24,7 +26,8 @@ export interface AnimaticReviewVersion {
 /**
  * The render's way into review (the job's onRendered hook): a new version of the project's "Animatic" item, made on
  * first use, carrying the panel timing of the plan it was drawn with, then processed (proxy, poster, filmstrip) like
- * an upload. Runs as the person who asked, so someone who lost edit rights mid-render adds nothing.
+ * an upload, with the AI-disclosure manifest stored beside the MP4. Runs as the person who asked, so someone who lost
+ * edit rights mid-render adds nothing.
  */
 export async function addRenderToReview(params: { rendered: RenderedAnimatic; jobId: string }): Promise<AnimaticReviewVersion> {
   const { rendered } = params
@@ -48,6 +51,9 @@ export async function addRenderToReview(params: { rendered: RenderedAnimatic; jo
         data: { jobId: params.jobId, reviewItemId, versionId: version.versionId, number: version.number },
       })
     })
+    // Read now, with the version in place, the report's animatic is this render; last, so a failure here takes the
+    // version back with everything else and no manifest is left beside a file that goes away.
+    await storeDisclosureSidecar({ projectId: rendered.projectId, assetId: rendered.assetId, report: await getProjectDisclosure({ actor, projectId: rendered.projectId }) })
   } catch (error) {
     // The job removes the rendered asset when this hook throws; a version still pointing at it would block that and
     // show reviewers a version that does not map to any panel.
@@ -60,7 +66,7 @@ export async function addRenderToReview(params: { rendered: RenderedAnimatic; jo
 }
 
 /** The oldest live "Animatic" item, so every render lands on the one the team has been commenting on. */
-async function findAnimaticItem(projectId: string, workspaceId: string): Promise<string | null> {
+export async function findAnimaticItem(projectId: string, workspaceId: string): Promise<string | null> {
   const db = await getDb()
   const [item] = await db
     .select({ id: reviewItems.id })

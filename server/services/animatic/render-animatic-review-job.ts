@@ -1,9 +1,8 @@
 import { disclosureMp4Metadata } from '@/lib/provenance/disclosure-media-metadata'
 import { defineJob } from '@/server/jobs/define-job'
 import { renderAnimaticInput, runRenderAnimatic, type RenderAnimaticInput, type RenderAnimaticJobOptions } from '@/server/media/animatic/render-animatic-job'
-import { getProjectDisclosure } from '@/server/services/provenance/get-project-disclosure'
 import { addRenderToReview, requesterActor } from './add-render-to-review'
-import { storeDisclosureSidecar } from './store-disclosure-sidecar'
+import { disclosureOfRender } from './render-disclosure'
 
 // "Render animatic" from the app: the renderer's job with its result added to review before the job counts as done.
 // A job of its own (rather than render-animatic with a hook) because the hook needs the job's id to record which
@@ -23,26 +22,14 @@ export function createRenderAnimaticReviewJob(overrides: { name?: string; retryL
     ...settings,
     input: renderAnimaticInput,
     async handler(input, ctx) {
-      // The project's AI disclosure as it stands when the render starts goes into the MP4's tags and, with the
-      // finished file's hash, into a sidecar manifest beside it. Its animatic figures are those of the latest version
-      // before this one: this render's are only known once it is in review.
-      const report = await getProjectDisclosure({ actor: await requesterActor(input.requestedBy), projectId: input.projectId })
       await runRenderAnimatic(input, {
         tempRoot,
         encoder,
-        metadata: disclosureMp4Metadata(report),
+        // The AI disclosure as it will read with this render in review goes into the MP4's own tags.
+        metadata: async (render) => disclosureMp4Metadata(await disclosureOfRender({ actor: await requesterActor(input.requestedBy), render })),
         signal: ctx.signal,
         reportProgress: ctx.reportProgress,
-        onRendered: async (rendered) => {
-          const sidecar = await storeDisclosureSidecar({ projectId: rendered.projectId, assetId: rendered.assetId, report })
-          try {
-            await addRenderToReview({ rendered, jobId: ctx.jobId })
-          } catch (error) {
-            // The job takes the MP4 back when this hook throws; its manifest goes with it.
-            await sidecar.discard()
-            throw error
-          }
-        },
+        onRendered: async (rendered) => void (await addRenderToReview({ rendered, jobId: ctx.jobId })),
       })
     },
   })

@@ -209,8 +209,8 @@ describe('rendering the board into review', () => {
     await pipeline((await media.storage.get(video!.storageKey)).stream, createWriteStream(file))
     const { stdout } = await promisify(execFile)(resolveFfprobe().path, ['-v', 'error', '-print_format', 'json', '-show_entries', 'format_tags', file])
     const tags = (JSON.parse(stdout) as { format: { tags: Record<string, string> } }).format.tags
-    // Tags are the project's disclosure when the render started: before this render there was no animatic.
-    expect(tags.comment).toMatch(/^AI disclosure: 1 of 2 panels .*Models used: backdrop-1 \(offline\)\.$/)
+    // The tags describe this very render (half of its second is the generated panel), as the version it became.
+    expect(tags.comment).toBe('AI disclosure: 1 of 2 panels contain AI-generated imagery. 0.5 s of 1 s in the latest animatic (Animatic v1) show AI-generated content. Models used: backdrop-1 (offline).')
     expect(tags.description).toContain('Disclosed — AI disclosure from the Storyreel provenance ledger')
 
     const sidecar = JSON.parse(await text((await media.storage.get(sidecarStorageKey(video!.storageKey))).stream))
@@ -218,7 +218,13 @@ describe('rendering the board into review', () => {
       manifest: 'storyreel.ai-disclosure.sidecar',
       version: 1,
       media: { fileName: 'animatic-720p.mp4', sha256: video!.sha256 },
-      report: { project: { id: projectId, name: 'Disclosed' }, summary: { panels: { total: 2, withAiImagery: 1 } } },
+      report: {
+        project: { id: projectId, name: 'Disclosed' },
+        summary: {
+          panels: { total: 2, withAiImagery: 1 },
+          animatic: { status: 'rendered', reviewItemId: status.version!.reviewItemId, versionNumber: 1, frames: 24, aiFrames: 12, timingFrom: 'render' },
+        },
+      },
     })
     expect(video!.sha256).toMatch(/^[0-9a-f]{64}$/)
   })

@@ -10,14 +10,9 @@ import { getStorage } from '@/server/media/storage/get-storage'
 // plus ".disclosure.json", so whoever copies the storage folder or the file out keeps the two together. Not an asset
 // of its own: it describes one file and has no meaning (or ledger row) apart from it.
 
-export interface StoredSidecar {
-  storageKey: string
-  discard(): Promise<void>
-}
-
 export const sidecarStorageKey = (videoStorageKey: string) => `${videoStorageKey}.disclosure.json`
 
-export async function storeDisclosureSidecar(params: { projectId: string; assetId: string; report: DisclosureReport }): Promise<StoredSidecar> {
+export async function storeDisclosureSidecar(params: { projectId: string; assetId: string; report: DisclosureReport }): Promise<{ storageKey: string }> {
   const db = await getDb()
   const [video] = await db
     .select({ storageKey: assets.storageKey, originalName: assets.originalName, sha256: assets.sha256 })
@@ -27,7 +22,6 @@ export async function storeDisclosureSidecar(params: { projectId: string; assetI
   if (!video) throw new AppError('NOT_FOUND', { userMessage: 'The rendered animatic is no longer in this project.' })
   const { json } = disclosureSidecar(params.report, { fileName: video.originalName, sha256: video.sha256 })
   const storageKey = sidecarStorageKey(video.storageKey)
-  const storage = getStorage()
-  await storage.put(storageKey, Buffer.from(json, 'utf8'), { contentType: 'application/json' })
-  return { storageKey, discard: () => storage.delete(storageKey) }
+  await getStorage().put(storageKey, Buffer.from(json, 'utf8'), { contentType: 'application/json' })
+  return { storageKey }
 }
