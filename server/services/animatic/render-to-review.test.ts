@@ -203,12 +203,7 @@ describe('rendering the board into review', () => {
     await writeBoard(projectId, [{ durationFrames: 12, imageAssetId: generated }, { durationFrames: 12 }], [])
 
     const { status } = await renderToEnd(projectId)
-    const [version] = await env.handle.db.select().from(reviewVersions).where(eq(reviewVersions.id, status.version!.versionId))
-    const [video] = await env.handle.db.select().from(assets).where(and(eq(assets.id, version!.assetId), eq(assets.projectId, projectId)))
-    const file = path.join(folder.dir, `${video!.id}.mp4`)
-    await pipeline((await media.storage.get(video!.storageKey)).stream, createWriteStream(file))
-    const { stdout } = await promisify(execFile)(resolveFfprobe().path, ['-v', 'error', '-print_format', 'json', '-show_entries', 'format_tags', file])
-    const tags = (JSON.parse(stdout) as { format: { tags: Record<string, string> } }).format.tags
+    const { video, tags } = await renderedTags(projectId, status.version!.versionId)
     // The tags describe this very render (half of its second is the generated panel), as the version it became.
     expect(tags.comment).toBe('AI disclosure: 1 of 2 panels contain AI-generated imagery. 0.5 s of 1 s in the latest animatic (Animatic v1) show AI-generated content. Models used: backdrop-1 (offline).')
     expect(tags.description).toContain('Disclosed — AI disclosure from the Storyreel provenance ledger')
@@ -227,8 +222,22 @@ describe('rendering the board into review', () => {
       },
     })
     expect(video!.sha256).toMatch(/^[0-9a-f]{64}$/)
+
+    // The next render is v2 and says so in its own tags.
+    const next = await renderToEnd(projectId)
+    expect((await renderedTags(projectId, next.status.version!.versionId)).tags.comment).toContain('0.5 s of 1 s in the latest animatic (Animatic v2)')
   })
 })
+
+/** The version's MP4 out of media storage, and the container tags ffprobe reads from it. */
+async function renderedTags(projectId: string, versionId: string) {
+  const [version] = await env.handle.db.select().from(reviewVersions).where(eq(reviewVersions.id, versionId))
+  const [video] = await env.handle.db.select().from(assets).where(and(eq(assets.id, version!.assetId), eq(assets.projectId, projectId)))
+  const file = path.join(folder.dir, `${video!.id}.mp4`)
+  await pipeline((await media.storage.get(video!.storageKey)).stream, createWriteStream(file))
+  const { stdout } = await promisify(execFile)(resolveFfprobe().path, ['-v', 'error', '-print_format', 'json', '-show_entries', 'format_tags', file])
+  return { video, tags: (JSON.parse(stdout) as { format: { tags: Record<string, string> } }).format.tags }
+}
 
 async function text(stream: AsyncIterable<Uint8Array>): Promise<string> {
   const chunks: Uint8Array[] = []
