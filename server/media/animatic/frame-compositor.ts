@@ -12,7 +12,11 @@ import { registerOverlayFont } from './overlay-font'
 // still hold it).
 
 export interface FrameCompositor {
-  compose(frame: PlannedFrame, pictures: ReadonlyMap<number, Canvas>): Buffer
+  /**
+   * pictureStamp: set when a picture changes while the frame's layers stay the same (AI motion plays a clip in a
+   * held panel), so the frame is drawn afresh rather than reused; frames with equal stamps may share their pixels.
+   */
+  compose(frame: PlannedFrame, pictures: ReadonlyMap<number, Canvas>, pictureStamp?: string): Buffer
   /** How many frames were drawn in full, reused whole, or made by redrawing only the timecode (for tests and the bench). */
   readonly stats: { full: number; reused: number; timecodeOnly: number }
 }
@@ -127,8 +131,8 @@ export function createFrameCompositor(width: number, height: number): FrameCompo
 
   return {
     stats,
-    compose(frame, pictures) {
-      const key = pictureKey(frame)
+    compose(frame, pictures, pictureStamp) {
+      const key = pictureStamp === undefined ? pictureKey(frame) : `${pictureKey(frame)}\u0000${pictureStamp}`
       if (key === lastKey && lastFrame) {
         if (!frame.timecode) {
           stats.reused += 1

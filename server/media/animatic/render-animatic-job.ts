@@ -9,11 +9,15 @@ import { getDb } from '@/db'
 import { assets, users } from '@/db/schema'
 import { planAnimatic, type PlannedPanel } from '@/lib/animatic'
 import { AppError } from '@/lib/errors'
+import { aiConfigFromEnv } from '@/server/ai/ai-config'
+import { generateVideoClip } from '@/server/ai/generate-video-clip'
 import { requireRole, type Actor } from '@/server/auth/require-role'
 import { defineJob, type DefineJobOptions, type JobDefinition } from '@/server/jobs/define-job'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { loadAnimaticSource } from './animatic-source'
 import { animaticResolutions, renderAnimatic, type EncoderSettings } from './render-animatic'
+import { createPanelMotion, type GeneratePanelClip } from './panel-motion'
+import { recordMotionProvenance } from './record-motion-provenance'
 import { storeRenderedAnimatic } from './store-rendered-animatic'
 
 // The background job behind "Render animatic": plan the project's board, render it (with the optional audio asset),
@@ -32,6 +36,8 @@ export const renderAnimaticInput = z.strictObject({
     timecode: z.boolean(),
     /** An audio asset of the same project: music or a scratch track, cut or padded to the picture. */
     audioAssetId: z.string().min(1).max(200).nullable(),
+    /** 'ai': each panel with a picture moves (a generated clip per panel); stills when absent. */
+    mode: z.enum(['stills', 'ai']).optional(),
   }),
 })
 export type RenderAnimaticInput = z.infer<typeof renderAnimaticInput>
@@ -65,6 +71,8 @@ export interface RenderAnimaticJobOptions {
    * very render there, which needs its panel timing).
    */
   metadata?: (render: PlannedRender) => Promise<Readonly<Record<string, string>>>
+  /** Image to video for AI mode; the configured video model (offline unless set) by default. */
+  generateClip?: GeneratePanelClip
 }
 
 export type PlannedRender = Pick<RenderedAnimatic, 'projectId' | 'totalFrames' | 'rate' | 'panels'>
@@ -109,10 +117,19 @@ export async function runRenderAnimatic(
   try {
     const audio = renderOptions.audioAssetId ? await downloadAudio(source.project, renderOptions.audioAssetId, workDir, signal) : null
     const outputPath = path.join(workDir, 'animatic.mp4')
+    const motionWarnings: string[] = []
+    const motion = renderOptions.mode === 'ai'
+      ? createPanelMotion({
+        plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, generate: options.generateClip ?? generateWithConfiguredModel,
+        workDir, signal, onWarning: (message) => motionWarnings.push(message),
+      })
+      : null
     const rendered = await renderAnimatic({
       plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, outputPath, audio, encoder: options.encoder, metadata, signal,
+      motion: motion ?? undefined,
       onProgress: ({ framesDone, totalFrames }) => report(0.02 + 0.9 * (framesDone / totalFrames), `Rendering frame ${framesDone} of ${totalFrames}`),
-    })
+    }).finally(() => motion?.close())
+    rendered.warnings.push(...motionWarnings)
     report(0.93, 'Saving the animatic')
     signal?.throwIfAborted()
     const stored = await storeRenderedAnimatic({
@@ -126,6 +143,9 @@ export async function runRenderAnimatic(
     }
     try {
       signal?.throwIfAborted()
+      if (motion?.sources.length) {
+        await recordMotionProvenance({ projectId: source.project.id, assetId: stored.assetId, actorUserId: actor.userId, sources: motion.sources })
+      }
       await options.onRendered?.(result)
     } catch (error) {
       await stored.discard()
@@ -137,6 +157,8 @@ export async function runRenderAnimatic(
     await fs.rm(workDir, { recursive: true, force: true })
   }
 }
+
+const generateWithConfiguredModel: GeneratePanelClip = (params) => generateVideoClip({ config: aiConfigFromEnv(), ...params })
 
 async function actorFor(userId: string): Promise<Actor> {
   const db = await getDb()

@@ -2,12 +2,13 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Canvas } from '@napi-rs/canvas'
-import { assertRenderable, type AnimaticPlan } from '@/lib/animatic'
+import { assertRenderable, type AnimaticPlan, type FrameLayer } from '@/lib/animatic'
 import { untrustedInput } from '@/server/media/ffmpeg'
 import { checkAudioTrack, type AudioTrack } from './audio-track'
 import { createFrameCompositor } from './frame-compositor'
 import { startFrameEncoder } from './frame-encoder'
-import { createPanelPictures, type LoadPicture } from './panel-pictures'
+import { createPanelPictures, type LoadPicture, type PanelPictures } from './panel-pictures'
+import type { PanelMotion } from './panel-motion'
 
 // Renders a planned animatic to an H.264 MP4: each frame is drawn in this process and streamed raw to one ffmpeg,
 // which encodes it (libx264, yuv420p, constant rate at the project's exact rational rate, +faststart) and muxes the
@@ -50,6 +51,8 @@ export interface RenderAnimaticOptions {
   metadata?: Readonly<Record<string, string>>
   signal?: AbortSignal
   onProgress?: (progress: RenderProgress) => void
+  /** AI motion: a panel it has a clip for shows the clip's frame instead of its still. */
+  motion?: Pick<PanelMotion, 'pictureAt' | 'keepOnly'>
 }
 
 export interface RenderAnimaticResult {
@@ -79,10 +82,11 @@ export async function renderAnimatic(options: RenderAnimaticOptions): Promise<Re
         current = frame.current
         // The outgoing panel may still show under a dissolve; the next one is fetched and decoded meanwhile.
         pictures.keepOnly([current - 1, current, current + 1].filter((index) => index >= 0))
+        await options.motion?.keepOnly([current - 1, current].filter((index) => index >= 0))
       }
       onScreen.clear()
-      for (const layer of frame.layers) onScreen.set(layer.panel, await pictures.get(layer.panel))
-      await encoder.write(compositor.compose(frame, onScreen))
+      const moving = await drawLayers(frame.layers, frameNumber, onScreen, pictures, options.motion)
+      await encoder.write(compositor.compose(frame, onScreen, moving ? String(frameNumber) : undefined))
       onProgress?.({ framesDone: frameNumber + 1, totalFrames: plan.totalFrames })
       // Each frame's pixels are a native buffer that Node frees only from the event loop, after a GC has found it
       // unused. Without a turn of the loop per frame (a write that does not have to wait for ffmpeg resolves without
@@ -100,6 +104,23 @@ export async function renderAnimatic(options: RenderAnimaticOptions): Promise<Re
   }
   signal?.throwIfAborted()
   return { totalFrames: plan.totalFrames, warnings }
+}
+
+/** Puts each layer's picture for this frame in onScreen; true when any of them is a frame of a moving clip. */
+async function drawLayers(
+  layers: readonly FrameLayer[],
+  frameNumber: number,
+  onScreen: Map<number, Canvas>,
+  pictures: PanelPictures,
+  motion: RenderAnimaticOptions['motion'],
+): Promise<boolean> {
+  let moving = false
+  for (const layer of layers) {
+    const clipFrame = motion ? await motion.pictureAt(layer.panel, frameNumber) : null
+    if (clipFrame) moving = true
+    onScreen.set(layer.panel, clipFrame ?? (await pictures.get(layer.panel)))
+  }
+  return moving
 }
 
 function encoderArgs(options: RenderAnimaticOptions & { encoder: EncoderSettings }): string[] {

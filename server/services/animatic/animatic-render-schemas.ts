@@ -13,6 +13,8 @@ export const requestAnimaticRenderInput = z.strictObject({
   overlays: z.boolean(),
   /** An audio asset of the project; the app has no audio upload yet, so the form always sends null. */
   audioAssetId: id.nullable(),
+  /** 'ai' sets each panel with a picture in motion through the video model; stills when absent. */
+  mode: z.enum(['stills', 'ai']).optional(),
 })
 export type RequestAnimaticRenderInput = z.infer<typeof requestAnimaticRenderInput>
 

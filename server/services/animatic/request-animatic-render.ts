@@ -32,7 +32,7 @@ export async function requestAnimaticRender(params: RequestAnimaticRenderInput &
       projectId: scope.projectId,
       requestedBy: actor.userId,
       resolution: params.resolution,
-      options: { captions: params.captions, labels: params.overlays, timecode: params.overlays, audioAssetId: params.audioAssetId },
+      options: { captions: params.captions, labels: params.overlays, timecode: params.overlays, audioAssetId: params.audioAssetId, ...(params.mode === 'ai' ? { mode: 'ai' as const } : {}) },
     },
     { singletonKey: scope.projectId },
   )
