@@ -16,6 +16,16 @@ export interface AnimaticRenderOptions {
   resolution: '720p' | '1080p'
   captions: boolean
   overlays: boolean
+  /** 'ai' sets each panel with a picture in motion through the video model; stills when absent. */
+  mode?: 'stills' | 'ai'
+}
+
+/** The video model AI motion would use, as the page knows it from the server's settings. */
+export interface MotionGenerator {
+  /** The built-in offline generator: it moves the still (a slow push-in), no AI model involved. */
+  offline: boolean
+  /** "fal · kling-video", shown when not offline. */
+  label?: string
 }
 
 export interface AnimaticRenderView {
@@ -41,12 +51,14 @@ export interface RenderAnimaticCardProps {
   activeJobId?: string | null
   /** How often to ask while rendering; about once a second by default. */
   intervalMs?: number
+  /** The video model behind "AI motion", so the choice can say whether it is the offline generator. */
+  motionGenerator?: MotionGenerator | null
 }
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: string; view: AnimaticRenderView | null; cancelling: boolean }
 
-export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId = null, intervalMs = 1000 }: RenderAnimaticCardProps) {
-  const [options, setOptions] = useState<AnimaticRenderOptions>({ resolution: '1080p', captions: true, overlays: true })
+export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId = null, intervalMs = 1000, motionGenerator = null }: RenderAnimaticCardProps) {
+  const [options, setOptions] = useState<AnimaticRenderOptions>({ resolution: '1080p', captions: true, overlays: true, mode: 'stills' })
   const [phase, setPhase] = useState<Phase>(activeJobId ? { kind: 'running', jobId: activeJobId, view: null, cancelling: false } : { kind: 'idle' })
   const [last, setLast] = useState<AnimaticRenderView | null>(null)
   const actionsRef = useRef(actions)
@@ -145,6 +157,12 @@ export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId 
             ))}
           </div>
         </fieldset>
+        <MotionChoice
+          mode={options.mode ?? 'stills'}
+          generator={motionGenerator}
+          disabled={busy || !canRender}
+          onChange={(mode) => setOptions({ ...options, mode })}
+        />
         <fieldset className="flex flex-col gap-3" disabled={busy || !canRender}>
           <legend className="mb-2 text-sm font-medium">Burnt into the picture</legend>
           <Toggle
@@ -190,6 +208,41 @@ export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId 
         ) : null}
       </CardFooter>
     </Card>
+  )
+}
+
+export const motionLabels = { stills: 'Stills', ai: 'AI motion', offline: 'AI motion (offline generator)' } as const
+
+function MotionChoice({ mode, generator, disabled, onChange }: { mode: 'stills' | 'ai'; generator: MotionGenerator | null; disabled: boolean; onChange: (mode: 'stills' | 'ai') => void }) {
+  const choices = [
+    { value: 'stills', label: motionLabels.stills },
+    { value: 'ai', label: generator?.offline ? motionLabels.offline : motionLabels.ai },
+  ] as const
+  const hint =
+    mode === 'stills'
+      ? 'Each panel’s picture as drawn, moved only by its camera move.'
+      : generator?.offline
+        ? 'Each panel with a picture becomes a short clip of its length made by the offline generator (a slow push-in on the still, no AI model). The render is marked AI-generated in the disclosure report.'
+        : `Each panel with a picture becomes a short clip of its length${generator?.label ? ` made by ${generator.label}` : ' made by the configured video model'}. Slower than stills; a panel whose clip fails keeps its still. The render is marked AI-generated in the disclosure report.`
+  return (
+    <fieldset className="flex flex-col gap-2" disabled={disabled}>
+      <legend className="mb-2 text-sm font-medium">Motion</legend>
+      <div role="radiogroup" aria-label="Motion" className="inline-flex w-fit rounded-lg border border-border bg-muted p-0.5">
+        {choices.map((choice) => (
+          <label
+            key={choice.value}
+            className={cn(
+              'cursor-pointer rounded-md px-3 py-1 text-sm font-medium transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-primary/40',
+              mode === choice.value ? 'bg-background text-foreground shadow-sm' : 'text-muted-foreground hover:text-foreground',
+            )}
+          >
+            <input type="radio" name="motion" value={choice.value} className="sr-only" checked={mode === choice.value} onChange={() => onChange(choice.value)} />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      <p className="text-xs text-muted-foreground">{hint}</p>
+    </fieldset>
   )
 }
 
