@@ -7,6 +7,7 @@ import { cancelAnimaticRenderAction } from '@/server/actions/animatic/cancel-ani
 import { getAnimaticRenderAction } from '@/server/actions/animatic/get-animatic-render'
 import { requestAnimaticRenderAction } from '@/server/actions/animatic/request-animatic-render'
 import { findActiveAnimaticRender } from '@/server/services/animatic/find-active-animatic-render'
+import { getMotionGenerator } from '@/server/services/animatic/get-motion-generator'
 
 export const metadata: Metadata = { title: 'Animatic' }
 
@@ -21,6 +22,7 @@ export default async function AnimaticPage({ params }: { params: Promise<{ proje
         projectId={projectId}
         canRender={canRender}
         activeJobId={active?.jobId ?? null}
+        motionGenerator={getMotionGenerator()}
         actions={{ request: requestAnimaticRenderAction, get: getAnimaticRenderAction, cancel: cancelAnimaticRenderAction }}
       />
     </main>
