@@ -2,6 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { aiEnvShape, checkAiEnv } from './ai/ai-config'
 import { collabEnvShape } from './collab/config'
+import { checkS3Env, s3EnvShape } from './media/storage/s3-config'
 
 // Every environment variable the server reads, validated once at start-up. README's configuration table mirrors this.
 const optionalString = z.string().trim().min(1).optional()
@@ -28,6 +29,8 @@ export const envSchema = z
     // Largest uploaded video frame (width × height) and longest duration; defaults allow DCI 8K and a 4-hour cut.
     MAX_VIDEO_PIXELS: z.coerce.number().int().positive().default(8192 * 4320),
     MAX_VIDEO_SECONDS: z.coerce.number().positive().default(4 * 60 * 60),
+    // S3_BUCKET, S3_REGION, S3_ENDPOINT, … — media in an S3-compatible bucket; documented in server/media/storage/s3-config.ts.
+    ...s3EnvShape,
     // COLLAB_MAX_MESSAGE_BYTES, COLLAB_MAX_DOC_BYTES, … — documented in server/collab/config.ts.
     ...collabEnvShape,
     // AI_IMAGE_MODEL, AI_VIDEO_MODEL, provider keys, limits — documented in server/ai/ai-config.ts.
@@ -54,6 +57,7 @@ export const envSchema = z
       }
     }
     checkAiEnv(env, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }))
+    checkS3Env(env, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }))
   })
 
 export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { imageLimitsFromEnv } from './config'
 import { mediaRootFromEnv, storageFromEnv } from './storage/get-storage'
 import { LocalDiskStorage } from './storage/local-disk-storage'
+import { S3Storage } from './storage/s3-storage'
 
 describe('media configuration', () => {
   it('limits images to 25 MB and 100 megapixels unless MAX_IMAGE_BYTES says otherwise', () => {
@@ -19,7 +20,8 @@ describe('media configuration', () => {
     expect((storage as LocalDiskStorage).root).toBe(path.resolve('/srv/storyreel/media'))
   })
 
-  it('refuses to start quietly on local disk when S3 was asked for', () => {
-    expect(() => storageFromEnv({ S3_BUCKET: 'reels' })).toThrow(/S3_BUCKET is set, but this version of Storyreel stores media on local disk only/)
+  it('keeps media in S3 when S3_BUCKET is set, and refuses S3 settings without a bucket rather than use local disk', () => {
+    expect(storageFromEnv({ S3_BUCKET: 'reels' })).toBeInstanceOf(S3Storage)
+    expect(() => storageFromEnv({ S3_ENDPOINT: 'http://minio:9000' })).toThrow(/S3_BUCKET: S3_ENDPOINT is set but S3_BUCKET is not/)
   })
 })

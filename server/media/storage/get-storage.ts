@@ -1,27 +1,21 @@
 import path from 'node:path'
 import { LocalDiskStorage } from './local-disk-storage'
 import type { MediaStorage } from './media-storage'
+import { s3ConfigFromEnv } from './s3-config'
+import { S3Storage } from './s3-storage'
 
-// The storage the app uses, chosen from the environment once per process. Local disk under STORYREEL_DATA_DIR/media
-// is the default. S3-compatible storage (S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)
-// is a later issue: it will be a second MediaStorage, picked here, and must pass testing/storage-contract.ts.
+export { StorageConfigError } from './storage-config-error'
+
+// The storage the app uses, chosen from the environment once per process: an S3-compatible bucket when S3_BUCKET is
+// set (s3-config.ts), else local disk under STORYREEL_DATA_DIR/media. Both pass testing/storage-contract.ts.
 
 /** process.env, or a plain object in tests (Next.js types make NODE_ENV required on ProcessEnv). */
 type EnvSource = Record<string, string | undefined>
 
-export class StorageConfigError extends Error {
-  override name = 'StorageConfigError'
-}
-
+/** Throws StorageConfigError naming the variable when the S3_* settings cannot work. */
 export function storageFromEnv(env: EnvSource = process.env): MediaStorage {
-  if (env.S3_BUCKET) {
-    // Refuse rather than quietly keep media on this machine's disk when the operator asked for S3.
-    throw new StorageConfigError(
-      'S3_BUCKET is set, but this version of Storyreel stores media on local disk only. ' +
-        'Unset the S3_* variables to keep media in STORYREEL_DATA_DIR/media.',
-    )
-  }
-  return new LocalDiskStorage(mediaRootFromEnv(env))
+  const s3 = s3ConfigFromEnv(env)
+  return s3 ? new S3Storage(s3) : new LocalDiskStorage(mediaRootFromEnv(env))
 }
 
 export function mediaRootFromEnv(env: EnvSource = process.env): string {

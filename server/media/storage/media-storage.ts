@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 
 // Where uploaded and generated media live. Keys are made by the server (storage-key.ts), never taken from a client.
-// Local disk today; an S3-compatible store later, behind this same interface and the same contract tests.
+// Local disk (local-disk-storage.ts) or an S3-compatible bucket (s3-storage.ts), both held to testing/storage-contract.ts.
 
 /** A whole body in memory, or a stream of chunks (a request body, a generator that checks bytes as they pass). */
 export type MediaBody = Uint8Array | AsyncIterable<Uint8Array>

@@ -1,5 +1,5 @@
-// The behaviour every MediaStorage must have, as a suite that takes a factory: local disk runs it now, S3 will run it
-// when it lands. Test-only; production code never imports this file.
+// The behaviour every MediaStorage must have, as a suite that takes a factory: local disk and S3 (on s3rver, and on
+// TEST_S3_ENDPOINT when set) both run it. Test-only; production code never imports this file.
 import { text } from 'node:stream/consumers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvalidStorageKeyError, MediaNotFoundError, RangeNotSatisfiableError, type MediaStorage } from '../media-storage'
