@@ -2,7 +2,7 @@ import { contentDisposition } from '@/lib/media/content-disposition'
 import { downloadFilename } from '@/lib/media/filename'
 import { contentRangeHeader, parseRangeHeader, unsatisfiedRangeHeader } from '@/lib/media/http-range'
 import type { MediaStorage } from './storage/media-storage'
-import { webStreamFrom } from './web-streams'
+import { webStreamFrom, type StreamAccessRecheck } from './web-streams'
 
 export interface ServableAsset {
   storageKey: string
@@ -28,6 +28,8 @@ export async function mediaResponse(params: {
   asset: ServableAsset
   storage: MediaStorage
   download: boolean
+  /** For access that can end mid-response (guests): the body stops once this says no. */
+  recheck?: StreamAccessRecheck
 }): Promise<Response> {
   const { request, asset, storage } = params
   const etag = `"${asset.sha256}"`
@@ -64,7 +66,7 @@ export async function mediaResponse(params: {
   if (request.method === 'HEAD') return new Response(null, { status, headers })
 
   const read = await storage.get(asset.storageKey, { range: partial })
-  return new Response(webStreamFrom(read.stream), { status, headers })
+  return new Response(webStreamFrom(read.stream, params.recheck), { status, headers })
 }
 
 /** If-None-Match: a list of entity tags or "*"; weak tags (W/"…") compare equal by their value. */

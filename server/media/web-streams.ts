@@ -39,16 +39,57 @@ export function limitWebStream(stream: ReadableStream<Uint8Array>, maxBytes: num
   )
 }
 
-/** A Node stream as a web ReadableStream for a Response body; a client that goes away destroys the Node stream. */
-export function webStreamFrom(readable: Readable): ReadableStream<Uint8Array> {
+/**
+ * Asked while a response streams, for callers whose access can end mid-download (a guest whose link may be revoked or
+ * expire): every `everyMs` the body asks `stillAllowed()`; false, or a failed check, ends the body with an error so
+ * the server drops the connection. It reads the database, so a revocation made on any instance cuts the stream.
+ */
+export interface StreamAccessRecheck {
+  everyMs: number
+  stillAllowed: () => Promise<boolean>
+}
+
+/**
+ * A Node stream as a web ReadableStream for a Response body; a client that goes away destroys the Node stream, and
+ * so does a recheck that says access has ended.
+ */
+export function webStreamFrom(readable: Readable, recheck?: StreamAccessRecheck): ReadableStream<Uint8Array> {
   const iterator: AsyncIterator<Buffer> = readable[Symbol.asyncIterator]()
+  let timer: NodeJS.Timeout | undefined
+  const stopChecking = () => {
+    clearInterval(timer)
+    timer = undefined
+  }
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!recheck) return
+      let checking = false
+      // A timer rather than a check per pull: a paused player stops pulling, and its socket must still be cut.
+      timer = setInterval(() => {
+        if (checking) return
+        checking = true
+        recheck
+          .stillAllowed()
+          .catch(() => false)
+          .then((allowed) => {
+            checking = false
+            if (allowed || timer === undefined) return
+            stopChecking()
+            controller.error(new Error('Access to this file ended while it was being sent.'))
+            readable.destroy()
+          })
+      }, recheck.everyMs)
+      timer.unref()
+    },
     async pull(controller) {
       const next = await iterator.next()
-      if (next.done) controller.close()
-      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength))
+      if (next.done) {
+        stopChecking()
+        controller.close()
+      } else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength))
     },
     cancel() {
+      stopChecking()
       readable.destroy()
     },
   })

@@ -268,9 +268,9 @@ describe('GET /api/media/<assetId> for guests', () => {
   let otherProxyId: string
 
   /** A stored proxy attached to a version, as the processing job leaves it. */
-  async function storedProxy(target: { projectId: string; versionId: string }): Promise<string> {
+  async function storedProxy(target: { projectId: string; versionId: string }, bytes = 1000): Promise<string> {
     const assetId = await seedVideoAsset({ workspaceId: team.workspaceId, projectId: target.projectId, durationFrames: 240 })
-    await media.storage.put(`projects/${target.projectId}/${assetId}/cut.mp4`, new Uint8Array(1000).fill(7), { contentType: 'video/mp4' })
+    await media.storage.put(`projects/${target.projectId}/${assetId}/cut.mp4`, new Uint8Array(bytes).fill(7), { contentType: 'video/mp4' })
     await handle.db.update(reviewVersions).set({ proxyAssetId: assetId, processing: 'ready' }).where(eq(reviewVersions.id, target.versionId))
     return assetId
   }
@@ -321,5 +321,74 @@ describe('GET /api/media/<assetId> for guests', () => {
     const after = await fetchAs(guest, proxyId)
     expect(after.status).toBe(410)
     expect(await after.json()).toEqual({ error: { code: 'GONE', message: 'This review link has been turned off. Ask the sender for a new one.' } })
+  })
+
+  describe('a response already streaming when access ends', () => {
+    const size = 32 * 1024 * 1024
+    let streamedReview: Awaited<ReturnType<typeof seedReview>>
+    let bigProxyId: string
+    beforeAll(async () => {
+      streamedReview = await seedReview({ owner: team.owner, workspaceId: team.workspaceId })
+      bigProxyId = await storedProxy(streamedReview, size)
+    })
+
+    const shareStreamed = () => createShareLink({ actor: team.editor, projectId: streamedReview.projectId, reviewItemId: streamedReview.reviewItemId })
+
+    /** An open-ended range the way a <video> asks for it, with its first chunk already received. */
+    async function openStream(session: GuestSession) {
+      const response = await fetchAs(session, bigProxyId, { range: 'bytes=0-' })
+      expect(response.status).toBe(206)
+      expect(response.headers.get('content-range')).toBe(`bytes 0-${size - 1}/${size}`)
+      const reader = response.body!.getReader()
+      const first = await reader.read()
+      return { reader, bytes: first.value?.byteLength ?? 0 }
+    }
+
+    /**
+     * Keeps reading at a player's pace on a slow line (a chunk every 20 ms, so 32 MiB would take ~10 s) until the body
+     * ends, fails or `forMs` pass; says which and when, measured from `since`.
+     */
+    async function readPaced(stream: { reader: ReadableStreamDefaultReader<Uint8Array>; bytes: number }, since: number, forMs: number) {
+      let bytes = stream.bytes
+      for (;;) {
+        if (Date.now() - since > forMs) return { outcome: 'still open', bytes, afterMs: Date.now() - since }
+        try {
+          const next = await stream.reader.read()
+          if (next.done) return { outcome: 'finished', bytes, afterMs: Date.now() - since }
+          bytes += next.value.byteLength
+        } catch {
+          return { outcome: 'cut', bytes, afterMs: Date.now() - since }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+
+    it('revoking a link cuts its guest\'s open stream within 5 s; another link\'s guest keeps streaming', async () => {
+      const revoked = await shareStreamed()
+      const kept = await shareStreamed()
+      const leaving = await openStream(await namedGuest(revoked.url, 'Leaving Guest'))
+      const staying = await openStream(await namedGuest(kept.url, 'Staying Guest'))
+      await revokeShareLink({ actor: team.owner, projectId: streamedReview.projectId, shareLinkId: revoked.shareLinkId })
+      const revokedAt = Date.now()
+      const [cut, open] = await Promise.all([readPaced(leaving, revokedAt, 6000), readPaced(staying, revokedAt, 5000)])
+      expect(cut).toMatchObject({ outcome: 'cut', afterMs: expect.any(Number) })
+      expect(cut.afterMs).toBeLessThan(5000)
+      expect(cut.bytes).toBeLessThan(size)
+      // The live link's stream outlasted two rechecks (every 2 s) without being cut.
+      expect(open.outcome).toBe('still open')
+      await staying.reader.cancel()
+    })
+
+    it('a link that expires mid-stream cuts the stream within 5 s of expiry', async () => {
+      const { url, shareLinkId } = await shareStreamed()
+      const stream = await openStream(await namedGuest(url))
+      const expiresAt = Date.now() + 1000
+      // Written straight to the database, as another instance or the clock would leave it.
+      await handle.db.update(shareLinks).set({ expiresAt: new Date(expiresAt) }).where(eq(shareLinks.id, shareLinkId))
+      const result = await readPaced(stream, expiresAt, 6000)
+      expect(result.outcome).toBe('cut')
+      expect(result.afterMs).toBeLessThan(5000)
+      expect(result.bytes).toBeLessThan(size)
+    })
   })
 })

@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { assets, reviewItems, reviewVersions, type AssetRow } from '@/db/schema'
-import { notFound } from '@/lib/errors'
+import { isAppError, notFound } from '@/lib/errors'
 import { assertGuestLinkLive, type GuestPrincipal } from './guest-principal'
 
 /**
@@ -23,4 +23,18 @@ export async function getGuestAsset(params: { guest: GuestPrincipal; assetId: st
     .limit(1)
   if (!row) throw notFound('That file')
   return row.asset
+}
+
+/**
+ * Whether the guest's link still opens its media: false once it is revoked, expired or gone. Asked every couple of
+ * seconds while a guest's media response streams, from the database, so a revocation on any instance cuts it.
+ */
+export async function isGuestLinkLive(params: { guest: GuestPrincipal; now?: Date }): Promise<boolean> {
+  try {
+    await assertGuestLinkLive(await getDb(), params.guest, params.now)
+    return true
+  } catch (error) {
+    if (isAppError(error)) return false
+    throw error
+  }
 }
