@@ -23,6 +23,8 @@ export const envSchema = z
     MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
     // Largest video upload (a cut) in bytes; 4 GiB by default. Refused with 413 before any byte is stored.
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024 * 1024),
+    // Largest audio upload (the animatic's music or scratch voice) in bytes; 200 MB by default, cut off while streaming.
+    MAX_AUDIO_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
     // ffmpeg / ffprobe binaries; unset means the system PATH, then @ffmpeg-installer/@ffprobe-installer if installed.
     FFMPEG_PATH: optionalString,
     FFPROBE_PATH: optionalString,

@@ -11,6 +11,8 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { cn } from '@/components/ui/cn'
 import type { ActionResult } from '@/lib/action-result'
 import { isSettled, type JobState } from '@/lib/jobs/job-status'
+import { AudioTrackChoice } from './audio-track-choice'
+import type { AudioTrackView } from './upload-audio'
 
 export interface AnimaticRenderOptions {
   resolution: '720p' | '1080p'
@@ -37,7 +39,7 @@ export interface AnimaticRenderView {
 }
 
 export interface RenderAnimaticActions {
-  request(input: AnimaticRenderOptions & { projectId: string; audioAssetId: null }): Promise<ActionResult<{ jobId: string }>>
+  request(input: AnimaticRenderOptions & { projectId: string; audioAssetId: string | null }): Promise<ActionResult<{ jobId: string }>>
   get(input: { projectId: string; jobId: string }): Promise<ActionResult<AnimaticRenderView>>
   cancel(input: { projectId: string; jobId: string }): Promise<ActionResult<{ jobId: string }>>
 }
@@ -53,12 +55,16 @@ export interface RenderAnimaticCardProps {
   intervalMs?: number
   /** The video model behind "AI motion", so the choice can say whether it is the offline generator. */
   motionGenerator?: MotionGenerator | null
+  /** The project's sound files, newest first: the choices for the animatic's one audio track. */
+  audioTracks?: readonly AudioTrackView[]
 }
 
 type Phase = { kind: 'idle' } | { kind: 'starting' } | { kind: 'running'; jobId: string; view: AnimaticRenderView | null; cancelling: boolean }
 
-export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId = null, intervalMs = 1000, motionGenerator = null }: RenderAnimaticCardProps) {
+export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId = null, intervalMs = 1000, motionGenerator = null, audioTracks = [] }: RenderAnimaticCardProps) {
   const [options, setOptions] = useState<AnimaticRenderOptions>({ resolution: '1080p', captions: true, overlays: true, mode: 'stills' })
+  const [tracks, setTracks] = useState<readonly AudioTrackView[]>(audioTracks)
+  const [audioAssetId, setAudioAssetId] = useState<string | null>(null)
   const [phase, setPhase] = useState<Phase>(activeJobId ? { kind: 'running', jobId: activeJobId, view: null, cancelling: false } : { kind: 'idle' })
   const [last, setLast] = useState<AnimaticRenderView | null>(null)
   const actionsRef = useRef(actions)
@@ -102,7 +108,7 @@ export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId 
   async function start() {
     setPhase({ kind: 'starting' })
     setLast(null)
-    const result = await actions.request({ projectId, ...options, audioAssetId: null }).catch(() => null)
+    const result = await actions.request({ projectId, ...options, audioAssetId }).catch(() => null)
     if (result?.ok) setPhase({ kind: 'running', jobId: result.data.jobId, view: null, cancelling: false })
     else {
       setPhase({ kind: 'idle' })
@@ -178,9 +184,16 @@ export function RenderAnimaticCard({ projectId, canRender, actions, activeJobId 
             hint="“Sc 2 · 4A · p2” and the running timecode in the corners."
           />
         </fieldset>
-        <p className="text-xs text-muted-foreground">
-          Sound: the animatic renders silent for now. A music or scratch-voice track can be added once audio uploads arrive.
-        </p>
+        {canRender ? (
+          <AudioTrackChoice
+            projectId={projectId}
+            tracks={tracks}
+            selected={audioAssetId}
+            disabled={busy}
+            onSelect={setAudioAssetId}
+            onUploaded={(track) => setTracks((current) => [track, ...current.filter((existing) => existing.id !== track.id)])}
+          />
+        ) : null}
         {phase.kind === 'running' ? (
           <div className="flex flex-col gap-2" aria-live="polite">
             <div className="flex items-center justify-between gap-3 text-sm">

@@ -23,10 +23,11 @@ const uploadHeaders = z.object({
   filename: z.string().max(2000, 'X-Filename is too long.').optional(),
 })
 
-const tooLarge = (maxBytes: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', { userMessage: `That image is too large: the limit is ${formatBytes(maxBytes)}.`, details: { maxBytes } })
+const tooLarge = (maxBytes: number, what: string) =>
+  new AppError('PAYLOAD_TOO_LARGE', { userMessage: `That ${what} is too large: the limit is ${formatBytes(maxBytes)}.`, details: { maxBytes } })
 
-export async function readUploadBody(request: Request, maxBytes: number): Promise<UploadBody> {
+/** `what` names the file in messages ("image", "sound file"). */
+export async function readUploadBody(request: Request, maxBytes: number, what = 'image'): Promise<UploadBody> {
   const headers = uploadHeaders.parse({
     contentType: request.headers.get('content-type') ?? undefined,
     contentLength: request.headers.get('content-length') ?? undefined,
@@ -35,27 +36,27 @@ export async function readUploadBody(request: Request, maxBytes: number): Promis
   const multipart = /^multipart\/form-data\s*;/i.test(headers.contentType)
   const limit = maxBytes + (multipart ? multipartOverheadBytes : 0)
   // Refuse an honest oversized upload before reading any of it; a dishonest one is cut off while streaming.
-  if (headers.contentLength !== undefined && headers.contentLength > limit) throw tooLarge(maxBytes)
+  if (headers.contentLength !== undefined && headers.contentLength > limit) throw tooLarge(maxBytes, what)
   if (!request.body) throw new AppError('BAD_REQUEST', { userMessage: 'No file was sent.' })
   if (!multipart) return { body: iterateWebStream(request.body), filename: decodeFilenameHeader(headers.filename) }
-  return readMultipartFile(request, limit, maxBytes)
+  return readMultipartFile(request, limit, maxBytes, what)
 }
 
-async function readMultipartFile(request: Request, limit: number, maxBytes: number): Promise<UploadBody> {
+async function readMultipartFile(request: Request, limit: number, maxBytes: number, what: string): Promise<UploadBody> {
   let overLimit = false
   const bounded = limitWebStream(request.body!, limit, () => {
     overLimit = true
-    return tooLarge(maxBytes)
+    return tooLarge(maxBytes, what)
   })
   let form: FormData
   try {
     form = await new Response(bounded, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
   } catch (error) {
-    if (overLimit) throw tooLarge(maxBytes)
+    if (overLimit) throw tooLarge(maxBytes, what)
     throw new AppError('BAD_REQUEST', { userMessage: 'The upload form could not be read.', cause: error })
   }
   const file = form.get('file')
-  if (!(file instanceof Blob)) throw new AppError('BAD_REQUEST', { userMessage: 'Send the image in a form field named "file".' })
+  if (!(file instanceof Blob)) throw new AppError('BAD_REQUEST', { userMessage: `Send the ${what} in a form field named "file".` })
   const filename = file instanceof File ? file.name : null
   return { body: iterateWebStream(file.stream()), filename }
 }

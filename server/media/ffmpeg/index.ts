@@ -6,3 +6,5 @@ export { validateVideoUpload, type ValidatedVideo } from './validate-video-uploa
 export { videoLimitsFromEnv, type VideoLimits } from './video-limits'
 export { runFfmpeg, FfmpegError, type FfmpegProgress, type RunFfmpegOptions } from './run-ffmpeg'
 export { ProcessTimeoutError } from './run-process'
+export { validateAudioUpload, type ValidatedAudio } from './validate-audio-upload'
+export { audioLimitsFromEnv, type AudioLimits } from './audio-limits'

@@ -11,7 +11,7 @@ export const requestAnimaticRenderInput = z.strictObject({
   captions: z.boolean(),
   /** Shot/panel number and timecode in the corners. */
   overlays: z.boolean(),
-  /** An audio asset of the project; the app has no audio upload yet, so the form always sends null. */
+  /** An audio asset of the project (uploaded on the render card), or null for a silent animatic. */
   audioAssetId: id.nullable(),
   /** 'ai' sets each panel with a picture in motion through the video model; stills when absent. */
   mode: z.enum(['stills', 'ai']).optional(),

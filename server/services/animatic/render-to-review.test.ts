@@ -19,7 +19,10 @@ import type { Actor } from '@/server/auth/require-role'
 import { openTestQueue } from '@/server/jobs/testing/test-queue'
 import { resolveFfprobe } from '@/server/media/ffmpeg'
 import { tempFolder } from '@/server/media/ffmpeg/testing/clips'
-import { solidPng } from '@/server/media/animatic/testing/inspect-render'
+import { inspectRender, solidPng } from '@/server/media/animatic/testing/inspect-render'
+import { makeClip } from '@/server/media/ffmpeg/testing/clips'
+import { topLevelBoxes } from '@/server/media/transcode/testing/inspect-output'
+import { POST as uploadAudio } from '@/app/api/projects/[projectId]/audio/route'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { changeBoard } from '@/server/services/boards/change-board'
@@ -95,8 +98,8 @@ async function as<T>(actor: Actor | null, call: () => Promise<{ ok: true; data: 
 
 const options = { resolution: '720p', captions: true, overlays: true, audioAssetId: null } as const
 
-async function renderToEnd(projectId: string) {
-  const { jobId } = await as(team.editor, () => requestAnimaticRenderAction({ projectId, ...options }))
+async function renderToEnd(projectId: string, audioAssetId: string | null = null) {
+  const { jobId } = await as(team.editor, () => requestAnimaticRenderAction({ projectId, ...options, audioAssetId }))
   const seen: number[] = []
   await expect
     .poll(
@@ -177,6 +180,33 @@ describe('rendering the board into review', () => {
     const image = await storeImage(projectId, '#00ff00')
     const result = await runAsActor(team.editor, () => requestAnimaticRenderAction({ projectId, ...options, audioAssetId: image }))
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'The animatic’s sound must be an audio file.' } })
+  })
+
+  it('plays an uploaded music track under the render, cut to the picture, in a faststart MP4', async () => {
+    const projectId = await newProject('Scored')
+    await writeBoard(projectId, [{ durationFrames: 24 }], [{ durationFrames: 12 }])
+    // Uploaded the way the render card does it: the raw file to the audio route, declared as the team's own music.
+    const wav = await fsp.readFile(await makeClip(path.join(folder.dir, 'theme.wav'), { video: null, audio: 'sine=f=330:d=4', codecArgs: [] }))
+    const request = new Request(`http://storyreel.test/api/projects/${projectId}/audio`, {
+      method: 'POST', body: wav, headers: { 'x-filename': 'theme.wav', 'x-storyreel-category': 'music', 'x-storyreel-origin': 'human' },
+    })
+    const response = await runAsActor(team.editor, () => uploadAudio(request, { params: Promise.resolve({ projectId }) }))
+    expect(response.status).toBe(201)
+    const track = (await response.json()) as { id: string; durationFrames: number }
+    expect(track.durationFrames).toBe(96)
+
+    const { status } = await renderToEnd(projectId, track.id)
+    const { video } = await renderedTags(projectId, status.version!.versionId)
+    const file = path.join(folder.dir, `${video!.id}.mp4`)
+    const streams = await inspectRender(file)
+    expect(streams.video.frames).toBe(36)
+    // The four-second track is cut to the 1.5 s picture.
+    expect(streams.audio?.codec).toBe('aac')
+    expect(Math.abs(streams.audio!.duration - 1.5)).toBeLessThan(0.05)
+    // +faststart: the index (moov) sits before the media data, so review can start playing before the download ends.
+    const boxes = await topLevelBoxes(file, 10)
+    expect(boxes.indexOf('moov')).toBeGreaterThan(-1)
+    expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'))
   })
 
   it('runs one render per project at a time, and a cancel stops it without a version', async () => {
