@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
 import { buffer, text } from 'node:stream/consumers'
 import { DeleteBucketCommand, DeleteObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -121,6 +122,35 @@ for (const target of targets) {
       await expect(storage.stat(key)).rejects.toBeInstanceOf(MediaNotFoundError)
       expect(await storage.exists(key)).toBe(false)
       await storage.delete(key)
+    })
+
+    it('keeps answering while many viewers hold media streams open', async () => {
+      const key = freshKey()
+      await storage.put(key, bytes('a frame of video'), { contentType: 'video/mp4' })
+      // A paused player holds its response, and so one pooled connection, until the browser lets go.
+      const held: Readable[] = []
+      const opened = Promise.all(Array.from({ length: 64 }, () => storage.get(key, { range: { start: 0, end: 4 } }).then((read) => held.push(read.stream))))
+      try {
+        // The SDK's default pool is 50 connections: the rest would wait for the server to drop idle ones (s3rver: 5 s).
+        const answered = await Promise.race([opened.then(() => storage.stat(key)), new Promise((resolve) => setTimeout(resolve, 4_000, 'still waiting for a connection'))])
+        expect(answered).toMatchObject({ size: 16 })
+      } finally {
+        await opened
+        for (const stream of held) stream.destroy()
+      }
+    })
+
+    it('reports a missing bucket as a broken configuration, not as missing files', async () => {
+      const misnamed = new S3Storage({ ...config, bucket: `${config.bucket}-typo` })
+      try {
+        await expect(misnamed.stat('projects/p/a/original')).rejects.toThrow(/S3 bucket ".+-typo" \(S3_BUCKET\) does not exist/)
+        await expect(misnamed.exists('projects/p/a/original')).rejects.toThrow(/does not exist/)
+        const read = await misnamed.get('projects/p/a/original').catch((error: unknown) => error)
+        expect(read).not.toBeInstanceOf(MediaNotFoundError)
+        expect(read).toMatchObject({ name: 'NoSuchBucket' })
+      } finally {
+        misnamed.destroy()
+      }
     })
 
     it('streams a body longer than a part as a multipart upload and reads it back, ranges across a part boundary too', async () => {

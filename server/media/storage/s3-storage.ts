@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import {
   assertRangeWithin,
@@ -18,6 +18,9 @@ import { assertValidStorageKey } from './storage-key'
 // S3's 10,000-part limit (MAX_UPLOAD_BYTES is 4 GiB by default).
 const defaultPartSize = 8 * 1024 * 1024
 const partsInFlight = 2
+// Every media response streaming from S3 holds a pooled connection until the browser lets go of it (a paused player
+// keeps its range open), so the SDK's default of 50 would make the 51st viewer's request wait for one to free up.
+const maxConnections = 512
 
 /**
  * Media as objects in one S3-compatible bucket, a storage key as the object key. S3 itself gives the all-or-nothing
@@ -27,17 +30,21 @@ const partsInFlight = 2
 export class S3Storage implements MediaStorage {
   readonly kind = 's3' as const
   readonly bucket: string
+  private readonly endpoint: string | undefined
   private readonly client: S3Client
   private readonly partSize: number
 
   constructor(config: S3Config, options: { partSize?: number } = {}) {
     this.bucket = config.bucket
+    this.endpoint = config.endpoint
     this.partSize = options.partSize ?? defaultPartSize
     this.client = new S3Client({
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
       credentials: config.credentials,
+      // Only the connect phase is timed: a response body may rightly sit idle while its viewer is paused.
+      requestHandler: { connectionTimeout: 10_000, httpAgent: { maxSockets: maxConnections }, httpsAgent: { maxSockets: maxConnections } },
       // Since SDK 3.729 every request carries CRC32 checksums by default, which many S3-compatible servers refuse
       // (aws/aws-sdk-js-v3#6810: R2, older MinIO, Ceph). AWS keeps the default; other servers get checksums only where
       // the API requires them.
@@ -127,8 +134,12 @@ export class S3Storage implements MediaStorage {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }))
       return { size: head.ContentLength ?? 0, modifiedAt: head.LastModified ?? new Date(0) }
     } catch (error) {
-      if (isNoSuchKey(error)) throw new MediaNotFoundError(key)
-      throw error
+      if (!isNoSuchKey(error)) throw error
+      // HEAD has no body, so a missing bucket is the same bare 404 as a missing key. Told apart here, or a misnamed or
+      // deleted bucket would look like a store whose files are all gone (and pass the readiness probe). Rare: only
+      // reads of missing keys pay for the second request.
+      await this.assertBucketExists()
+      throw new MediaNotFoundError(key)
     }
   }
 
@@ -152,6 +163,17 @@ export class S3Storage implements MediaStorage {
     }
   }
 
+  private async assertBucketExists(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }))
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) {
+        throw new Error(`The S3 bucket "${this.bucket}" (S3_BUCKET) does not exist${this.endpoint ? ` at ${this.endpoint}` : ''}`)
+      }
+      throw error
+    }
+  }
+
   /** Closes the client's pooled connections (tests, scripts); the app keeps one store for the life of the process. */
   destroy(): void {
     this.client.destroy()
@@ -162,7 +184,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }
 
-// HEAD has no body, so a missing key arrives as a bare 404 "NotFound" (as would a missing bucket; the route logs it).
+// GET says NoSuchKey; HEAD has no body, so a missing key is a bare 404 "NotFound" there (stat tells the bucket apart).
 function isNoSuchKey(error: unknown): boolean {
   return error instanceof S3ServiceException && (error.name === 'NoSuchKey' || (error.name === 'NotFound' && error.$metadata.httpStatusCode === 404))
 }
