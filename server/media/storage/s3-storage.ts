@@ -60,15 +60,31 @@ export class S3Storage implements MediaStorage {
       return { size: body.byteLength }
     }
     const seen: { bytes: number; bodyFailure?: { error: unknown } } = { bytes: 0 }
+    // Only a failure of the body itself counts as the body's: when lib-storage gives up (S3 refused a part), Node
+    // throws an AbortError in at the yield, which must not be mistaken for the caller's error.
     async function* counted(): AsyncGenerator<Uint8Array> {
+      const chunks = body[Symbol.asyncIterator]()
+      let ended = false
       try {
-        for await (const chunk of body) {
-          seen.bytes += chunk.byteLength
-          yield chunk
+        for (;;) {
+          let next: IteratorResult<Uint8Array>
+          try {
+            next = await chunks.next()
+          } catch (error) {
+            ended = true
+            seen.bodyFailure = { error }
+            throw error
+          }
+          if (next.done) {
+            ended = true
+            return
+          }
+          seen.bytes += next.value.byteLength
+          yield next.value
         }
-      } catch (error) {
-        seen.bodyFailure = { error }
-        throw error
+      } finally {
+        // Stopped from outside: let the body release what it holds (an open file, a request).
+        if (!ended) await chunks.return?.()
       }
     }
     // lib-storage sends a body shorter than one part as a single PutObject, anything longer as a multipart upload,
@@ -85,9 +101,9 @@ export class S3Storage implements MediaStorage {
     } catch (error) {
       if (!seen.bodyFailure) throw error
       // The caller must see the body's own failure (a size limit, a dropped client), as the contract promises. If
-      // lib-storage answered with something else, aborting the multipart upload failed: its parts are never visible
-      // as an object, but they are stored (and billed) until a bucket lifecycle rule clears incomplete uploads.
-      if (error !== seen.bodyFailure.error) console.warn(`[media] could not abort the multipart upload of "${key}": ${describe(error)}`)
+      // lib-storage answered with something else, most likely aborting the multipart upload failed: its parts are
+      // never visible as an object, but they are stored (and billed) until a bucket lifecycle rule clears them.
+      if (error !== seen.bodyFailure.error) console.warn(`[media] the multipart upload of "${key}" may not have been aborted: ${describe(error)}`)
       throw seen.bodyFailure.error
     }
     return { size: seen.bytes }
