@@ -11,6 +11,8 @@ export class Batcher<T> {
   private pending: T[] = []
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
+  /** Items in the write under way (not in `pending` until it fails). */
+  private writing = 0
   private failures = 0
 
   constructor(private readonly options: BatcherOptions<T>) {}
@@ -22,6 +24,11 @@ export class Batcher<T> {
 
   get size(): number {
     return this.pending.length
+  }
+
+  /** Items not yet written: waiting, or in the write under way. */
+  get unsaved(): number {
+    return this.pending.length + this.writing
   }
 
   some(predicate: (item: T) => boolean): boolean {
@@ -59,12 +66,15 @@ export class Batcher<T> {
     if (this.running) return this.running
     const batch = this.pending
     this.pending = []
+    this.writing = batch.length
     this.running = this.options
       .write(batch)
       .then(() => {
+        this.writing = 0
         this.failures = 0
       })
       .catch((error: unknown) => {
+        this.writing = 0
         this.failures += 1
         this.pending = batch.concat(this.pending)
         this.options.onError(error, this.failures)

@@ -72,6 +72,13 @@ export class RedisFanout {
     })
   }
 
+  /** Readiness: PING on the connection updates are published on. Fails at once while it is not connected, rather
+   * than waiting in ioredis's offline queue. */
+  async ping(): Promise<void> {
+    if (this.publisher.status !== 'ready') throw new Error(`Redis connection is ${this.publisher.status}`)
+    await this.publisher.ping()
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
     this.publisher.disconnect()

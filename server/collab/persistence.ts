@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { getDatabase, getDb } from '@/db'
 import { collabSnapshots, collabUpdates } from '@/db/schema'
 import { Batcher } from './batcher'
+import { noCollabMetrics, type CollabMetricsSink } from './collab-metrics-sink'
 
 export interface StoredDocument {
   /** Snapshot first, then every update row not yet folded into it. */
@@ -76,12 +77,15 @@ export async function compactDocument(docId: string): Promise<number> {
 interface PendingUpdate {
   docId: string
   update: Uint8Array
+  /** performance.now() at append, for the persistence-lag histogram (a field on the object we make anyway). */
+  receivedAt: number
 }
 
 export interface UpdateLogOptions {
   flushMs: number
   compactAfter: number
   log: (line: string) => void
+  metrics?: CollabMetricsSink
 }
 
 /**
@@ -103,7 +107,12 @@ export class UpdateLog {
   }
 
   append(docId: string, update: Uint8Array): void {
-    this.batcher.push({ docId, update })
+    this.batcher.push({ docId, update, receivedAt: performance.now() })
+  }
+
+  /** Updates received but not yet in collab_updates (waiting for their batch, or being written). */
+  get unsaved(): number {
+    return this.batcher.unsaved
   }
 
   /** Called after a load so compaction knows how many rows the document already has. */
@@ -143,6 +152,9 @@ export class UpdateLog {
     // embedded database one hand-over to its thread.
     const database = await getDatabase()
     await database.query('insert into collab_updates (doc_id, update) select * from unnest($1::text[], $2::bytea[])', [docIds, merged])
+    const metrics = this.options.metrics ?? noCollabMetrics
+    const savedAt = performance.now()
+    for (const item of items) metrics.updateSaved((savedAt - item.receivedAt) / 1000)
     for (const docId of docIds) {
       const count = (this.unfolded.get(docId) ?? 0) + 1
       this.unfolded.set(docId, count)

@@ -7,6 +7,7 @@ import { boardPanelsKey, type DocName } from '@/lib/collab/doc-name'
 import { closeCodes } from '@/lib/collab/close-codes'
 import type { Connection } from './connection'
 import { DocumentSizeGuard, documentTooLargeReason } from './limits'
+import type { CollabMetricsSink } from './collab-metrics-sink'
 import type { FanoutKind } from './fanout'
 import {
   awarenessMessage,
@@ -31,6 +32,7 @@ export interface RoomServices {
   claimPanel(projectId: string, panelId: string): void
   /** Sends to the other instances; null without Redis. */
   publish: ((docId: string, kind: FanoutKind, payload: Uint8Array) => void) | null
+  metrics: CollabMetricsSink
   log(line: string): void
 }
 
@@ -191,6 +193,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.sizeGuard.applied(update.byteLength)
+    this.services.metrics.updateApplied(origin === remoteOrigin ? 'instance' : this.connections.has(origin as Connection) ? 'client' : 'server')
     const frame = updateMessage(update)
     for (const connection of this.connections) if (connection !== origin) connection.send(frame)
     this.services.persist(this.docId, update)

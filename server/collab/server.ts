@@ -9,6 +9,7 @@ import { closeCodes } from '@/lib/collab/close-codes'
 import type { CollabAccessResponse } from '@/lib/collab/access-response'
 import { authorizeDoc, mayWrite, type DocAccess } from './access'
 import { authenticateUpgrade, checkOrigin, presenceIdentity, registeredGuestResolver, UpgradeRejection, type GuestResolver, type Principal } from './auth'
+import { noCollabMetrics, type CollabMetricsSink } from './collab-metrics-sink'
 import { loadCollabConfig, type CollabConfig } from './config'
 import { Connection } from './connection'
 import { createLiveDocuments, type LiveDocuments } from './document-access'
@@ -28,6 +29,18 @@ export interface CollabServerOptions {
   secret?: string
   guestResolver?: GuestResolver
   log?: (line: string) => void
+  /** Counters for /metrics (server/observability); nothing is counted without one. */
+  metrics?: CollabMetricsSink
+}
+
+export interface CollabStats {
+  rooms: number
+  connections: number
+  /** Open sockets that may edit their document, and those that may only read it. */
+  readWriteConnections: number
+  readOnlyConnections: number
+  /** Updates received but not yet written to collab_updates. */
+  unsavedUpdates: number
 }
 
 export interface ConnectionInfo {
@@ -43,7 +56,9 @@ export interface CollabServer {
   handleRequest(request: IncomingMessage, response: ServerResponse): void
   /** Closes matching sockets for good (e.g. a revoked share link); returns how many. */
   closeConnections(predicate: (connection: ConnectionInfo) => boolean, reason: string): number
-  stats(): { rooms: number; connections: number }
+  stats(): CollabStats
+  /** PINGs Redis on the fan-out's connection (readiness); rejects when it is down or REDIS_URL is unset. */
+  pingRedis(): Promise<void>
   /** Server-side reads and writes of documents through their rooms (see document-access.ts). */
   documents: LiveDocuments
   /** Stops accepting, closes sockets, saves everything pending. */
@@ -61,14 +76,18 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const appOrigin = new URL(appUrl).origin
   const session = { secret, secureCookie: appOrigin.startsWith('https:') }
   const guestResolver = () => options.guestResolver ?? registeredGuestResolver()
+  const metrics = options.metrics ?? noCollabMetrics
 
-  const updateLog = new UpdateLog({ flushMs: config.flushMs, compactAfter: config.compactAfter, log })
+  const updateLog = new UpdateLog({ flushMs: config.flushMs, compactAfter: config.compactAfter, log, metrics })
   const panels = new PanelRegistry(config.flushMs, log)
   const fanout = config.redisUrl
     ? new RedisFanout(
         config.redisUrl,
         {
-          onMessage: (docId, kind, payload) => registry.get(docId)?.receiveRemote(kind, payload),
+          onMessage: (docId, kind, payload) => {
+            metrics.fanoutReceived(kind)
+            registry.get(docId)?.receiveRemote(kind, payload)
+          },
           onReconnected: () => registry.all().forEach((room) => room.sayHello()),
         },
         log,
@@ -82,7 +101,13 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       maxDocBytes: config.maxDocBytes,
       persist: (docId, update) => updateLog.append(docId, update),
       claimPanel: (projectId, panelId) => panels.claim(projectId, panelId),
-      publish: fanout ? (docId, kind, payload) => fanout.publish(docId, kind, payload) : null,
+      publish: fanout
+        ? (docId, kind, payload) => {
+            metrics.fanoutPublished(kind)
+            fanout.publish(docId, kind, payload)
+          }
+        : null,
+      metrics,
       log,
     },
   })
@@ -208,7 +233,26 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
     stats() {
       const rooms = registry.all()
-      return { rooms: rooms.length, connections: rooms.reduce((sum, room) => sum + room.connections.size, 0) }
+      let readWriteConnections = 0
+      let readOnlyConnections = 0
+      for (const room of rooms) {
+        for (const connection of room.connections) {
+          if (connection.readOnly) readOnlyConnections += 1
+          else readWriteConnections += 1
+        }
+      }
+      return {
+        rooms: rooms.length,
+        connections: readWriteConnections + readOnlyConnections,
+        readWriteConnections,
+        readOnlyConnections,
+        unsavedUpdates: updateLog.unsaved,
+      }
+    },
+
+    async pingRedis() {
+      if (!fanout) throw new Error('REDIS_URL is not set')
+      await fanout.ping()
     },
 
     async close() {
