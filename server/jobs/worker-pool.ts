@@ -1,5 +1,5 @@
 import type { JobDefinition } from './define-job'
-import { leaseOf, runLeasedJob } from './job-runner'
+import { leaseOf, runLeasedJob, type JobRunObserver } from './job-runner'
 import type { QueueRuntime } from './queue-runtime'
 
 // Polling loops that lease jobs from pg-boss and run them, `concurrency` loops per job kind.
@@ -18,6 +18,8 @@ export interface WorkerPoolOptions {
   ensureQueue: (name: string) => Promise<void>
   /** Tells the pool about jobs enqueued by this process, so an idle loop starts at once instead of at its next poll. */
   subscribeToEnqueues: (listener: (queue: string) => void) => () => void
+  /** Told how each run ended and how long it took (server/observability's job metrics). */
+  onRunFinished?: JobRunObserver
 }
 
 export function startWorkerPool(runtime: QueueRuntime, options: WorkerPoolOptions): Workers {
@@ -55,7 +57,7 @@ export function startWorkerPool(runtime: QueueRuntime, options: WorkerPoolOption
           await sleep(definition.name, runtime.tuning.pollingIntervalMs)
           continue
         }
-        await runLeasedJob(runtime, definition, leaseOf(job), stopController.signal)
+        await runLeasedJob(runtime, definition, leaseOf(job), stopController.signal, options.onRunFinished)
       } catch (error) {
         // The database went away or a queue could not be created: back off, up to a minute, and keep trying.
         failures += 1
