@@ -40,15 +40,41 @@ async function main() {
   // Share-link guests follow their own review's live feed (and nothing else); see guest-collab-resolver.ts.
   const { createGuestCollabResolver } = await import('./services/review/guest-collab-resolver')
   registerGuestResolver(createGuestCollabResolver())
-  const collab = createCollabServer()
+  const observability = await import('./observability')
+  const registry = observability.createMetricsRegistry({ process: 'app' })
+  const collabMetrics = observability.createCollabMetrics(registry)
+  const collab = createCollabServer({ metrics: collabMetrics.sink })
+  collabMetrics.readStatsFrom(() => collab.stats())
   // Server actions run in the Next bundle, which reaches this collab server only through globalThis.
   setCollabServer(collab)
   const { startWorkers } = await import('./jobs/workers')
-  const workers = env.STORYREEL_RUN_WORKERS === 'true' ? await startWorkers() : null
+  const { appJobs } = await import('./jobs/app-jobs')
+  const { getJobQueue } = await import('./jobs/queue')
+  const jobMetrics = observability.createJobMetrics(registry, {
+    queues: appJobs.map((job) => job.name),
+    countUnfinished: async (queues) => (await getJobQueue()).countUnfinished(queues),
+  })
+  const workers = env.STORYREEL_RUN_WORKERS === 'true' ? await startWorkers({ onRunFinished: jobMetrics.onRunFinished }) : null
+
+  const { getStorage } = await import('./media/storage/get-storage')
+  let stopping = false
+  const readiness = observability.createReadiness(
+    {
+      database: observability.databaseCheck(database),
+      // The fan-out's own connection: it is what carries edits between instances.
+      ...(env.REDIS_URL ? { redis: () => collab.pingRedis() } : {}),
+      storage: observability.storageCheck(getStorage),
+      shutdown: observability.notStoppingCheck(() => stopping),
+    },
+    { log },
+  )
+  const healthRoutes = observability.createHealthRoutes({ readiness, registry, metricsToken: env.METRICS_TOKEN, log })
 
   const server = http.createServer((req, res) => {
     // Rate limits key on this header; it is always ours, never the client's.
     req.headers[clientIpHeader] = resolveClientIp(req.headers['x-forwarded-for'], req.socket.remoteAddress, env.TRUST_PROXY === 'true')
+    // /healthz, /readyz, /metrics: answered here, never by Next (they must work while a page is broken).
+    if (healthRoutes(req, res)) return
     // GET /collab/<docId> tells the collab client why an upgrade was refused (browsers cannot read the 401/403).
     if (req.url?.startsWith('/collab/')) return collab.handleRequest(req, res)
     handle(req, res, parseUrl(req.url ?? '/', true)).catch((error) => {
@@ -66,6 +92,7 @@ async function main() {
 
   onShutdownSignal(async (signal) => {
     log(`${signal} received; shutting down…`)
+    stopping = true
     const forceExit = setTimeout(() => {
       console.error('[storyreel] shutdown took over 15 s; exiting anyway')
       process.exit(1)
