@@ -46,10 +46,8 @@ export const envSchema = z
     // Believe x-forwarded-for (for rate limits) only when a reverse proxy in front of us sets it.
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     STORYREEL_RUN_WORKERS: z.enum(['true', 'false']).default('true'),
-    // When set, GET /metrics wants `Authorization: Bearer <token>` (its series name queues, documents and load).
-    METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
-    // `npm run worker` serves /healthz, /readyz and /metrics on HOST:WORKER_PORT; unset, it listens on no port.
-    WORKER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    // How often the job queue reclaims jobs whose worker died (their lease ran out); the cluster tests shorten it.
+    JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [

@@ -30,6 +30,14 @@ export interface JobDefinition<Input> {
   retryBackoff: boolean
   /** The lease: a run longer than this is aborted here and handed to another worker by the queue's maintenance. */
   expireInSeconds: number
+  /**
+   * A renewed lease (renewed-lease.ts): the job's row holds only this many seconds, extended by its worker while it
+   * lives, so a dead worker's job is retried within about this plus the maintenance interval. expireInSeconds stays
+   * the longest a run may take. Unset: the lease is expireInSeconds, never renewed.
+   */
+  leaseSeconds?: number
+  /** false: a handler's own failure is final; only a worker lost mid-run (stopped, or dead) uses retryLimit. */
+  retryHandlerFailures: boolean
   /** How many of these jobs one process runs at once. */
   concurrency: number
 }
@@ -54,6 +62,7 @@ export function defineJob<Input>(options: DefineJobOptions<Input>): JobDefinitio
     retryBackoff: true,
     expireInSeconds: 15 * 60,
     concurrency: 1,
+    retryHandlerFailures: true,
     ...options,
   }
   const { retryLimit, retryDelaySeconds, expireInSeconds, concurrency } = definition
@@ -62,6 +71,10 @@ export function defineJob<Input>(options: DefineJobOptions<Input>): JobDefinitio
   }
   if (retryLimit < 0 || retryDelaySeconds < 0 || expireInSeconds < 1 || concurrency < 1) {
     throw new JobDefinitionError(`Job "${options.name}": retryLimit and retryDelaySeconds ≥ 0, expireInSeconds and concurrency ≥ 1.`)
+  }
+  const { leaseSeconds } = definition
+  if (leaseSeconds !== undefined && (!Number.isInteger(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > expireInSeconds)) {
+    throw new JobDefinitionError(`Job "${options.name}": leaseSeconds must be a whole number from 1 to expireInSeconds.`)
   }
   registry().set(definition.name, definition as JobDefinition<unknown>)
   return definition

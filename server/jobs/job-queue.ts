@@ -7,7 +7,6 @@ import { AppError, notFound } from '@/lib/errors'
 import type { JobState, JobStatus } from '@/lib/jobs/job-status'
 import { findJobDefinition, type JobDefinition } from './define-job'
 import { readFailureMessage } from './job-failure'
-import type { JobRunObserver } from './job-runner'
 import { pgBossDatabase, withQueueTransaction } from './pg-boss-database'
 import { pruneJobProgress } from './prune-job-progress'
 import { bossSchema, defaultTuning, type JobQueueTuning, type QueueRuntime } from './queue-runtime'
@@ -93,7 +92,8 @@ export class JobQueue {
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelaySeconds,
         retryBackoff: definition.retryBackoff,
-        expireInSeconds: definition.expireInSeconds,
+        // A renewed lease starts short and is extended by the worker (renewed-lease.ts).
+        expireInSeconds: definition.leaseSeconds ?? definition.expireInSeconds,
         db,
       })
       if (sent !== id) throw new Error(`pg-boss did not create the ${definition.name} job.`)
@@ -126,24 +126,9 @@ export class JobQueue {
     interruptRunningJob(jobId, 'cancelled')
   }
 
-  /** Jobs not finished yet, per queue and state (queued, retrying, running): the queue-depth gauge, read per scrape. */
-  async countUnfinished(queues: readonly string[]): Promise<{ queue: string; state: JobState; count: number }[]> {
-    const { rows } = await this.runtime.handle.query(
-      `SELECT name, state::text AS state, count(*)::int AS count FROM ${bossSchema}.job
-       WHERE name = ANY($1::text[]) AND state < 'completed' GROUP BY name, state`,
-      [queues],
-    )
-    return rows.map((row) => ({
-      queue: String(row.name),
-      state: bossStates[row.state as PgBoss.JobWithMetadata['state']],
-      count: Number(row.count),
-    }))
-  }
-
-  startWorkers(options: { jobs: readonly JobDefinition<unknown>[]; onRunFinished?: JobRunObserver }): Workers {
+  startWorkers(options: { jobs: readonly JobDefinition<unknown>[] }): Workers {
     const pool = startWorkerPool(this.runtime, {
       jobs: options.jobs,
-      onRunFinished: options.onRunFinished,
       ensureQueue: (name) => this.ensureQueue(name),
       subscribeToEnqueues: (listener) => {
         this.enqueueListeners.add(listener)

@@ -6,6 +6,7 @@ import { createProgressReporter, resetProgress } from './job-progress'
 import { withQueueTransaction } from './pg-boss-database'
 import { bossSchema, type QueueRuntime } from './queue-runtime'
 import { trackRunningJob } from './running-jobs'
+import { leaseCheckIntervalMs, renewLease } from './renewed-lease'
 
 // Runs one job a worker has leased from pg-boss: gives the handler an AbortSignal, aborts it on cancel / expiry /
 // stop / a lost lease, and records the outcome only if the lease is still ours.
@@ -35,21 +36,13 @@ export function leaseOf(job: PgBoss.JobWithMetadata<unknown>): Lease {
 
 type Outcome = { ok: true } | { ok: false; error: unknown }
 
-/** How a run on this worker ended: its handler finished, threw, or was interrupted (and why). */
-export type JobRunOutcome = 'completed' | 'failed' | InterruptionReason
-
-/** Told about every run once its handler has returned or thrown (job duration metrics). Must not throw. */
-export type JobRunObserver = (run: { queue: string; outcome: JobRunOutcome; seconds: number }) => void
-
 export async function runLeasedJob(
   runtime: QueueRuntime,
   definition: JobDefinition<unknown>,
   lease: Lease,
   stopSignal: AbortSignal,
-  onRunFinished?: JobRunObserver,
 ): Promise<void> {
   const { handle, tuning } = runtime
-  const startedAt = performance.now()
   const controller = new AbortController()
   const interrupt = (reason: InterruptionReason) => {
     if (!controller.signal.aborted) controller.abort(new JobInterruptedError(reason))
@@ -58,15 +51,19 @@ export async function runLeasedJob(
   const onStop = () => interrupt('stopped')
   stopSignal.addEventListener('abort', onStop, { once: true })
   if (stopSignal.aborted) onStop()
-  const expiry = setTimeout(() => interrupt('expired'), lease.expireInSeconds * 1000)
+  // With a renewed lease the row's expire_in is the short lease, not the time limit; the limit is the definition's.
+  const { leaseSeconds } = definition
+  const expiry = setTimeout(() => interrupt('expired'), (leaseSeconds ? definition.expireInSeconds : lease.expireInSeconds) * 1000)
   let checking = false
   const leaseCheck = setInterval(() => {
     if (checking) return
     checking = true
-    void checkLease(runtime, lease)
+    const renewed = leaseSeconds ? renewLease(runtime, lease, leaseSeconds).catch(() => true) : Promise.resolve(true)
+    void renewed
+      .then((held) => checkLease(runtime, lease).then((lost) => (held ? lost : (lost ?? 'lost'))))
       .then((lost) => lost && interrupt(lost))
       .finally(() => (checking = false))
-  }, tuning.leaseCheckIntervalMs)
+  }, leaseCheckIntervalMs(runtime, leaseSeconds))
   const progress = createProgressReporter(handle.db, lease.jobId, tuning.progressWriteIntervalMs)
 
   let outcome: Outcome
@@ -88,11 +85,10 @@ export async function runLeasedJob(
     clearInterval(leaseCheck)
     stopSignal.removeEventListener('abort', onStop)
   }
-  onRunFinished?.({ queue: lease.queue, outcome: runOutcome(outcome), seconds: (performance.now() - startedAt) / 1000 })
   await progress.flush()
   progress.close()
   try {
-    const recorded = await settleLease(runtime, lease, outcome)
+    const recorded = await settleLease(runtime, definition, lease, outcome)
     if (recorded && !outcome.ok) {
       const { detail } = describeFailure(outcome.error)
       console.warn(`[jobs] ${lease.queue} ${lease.jobId} attempt ${lease.retryCount + 1} failed: ${detail}`)
@@ -105,12 +101,7 @@ export async function runLeasedJob(
   }
 }
 
-function runOutcome(outcome: Outcome): JobRunOutcome {
-  if (outcome.ok) return 'completed'
-  return isJobInterruptedError(outcome.error) ? outcome.error.reason : 'failed'
-}
-
-async function settleLease(runtime: QueueRuntime, lease: Lease, outcome: Outcome): Promise<boolean> {
+async function settleLease(runtime: QueueRuntime, definition: JobDefinition<unknown>, lease: Lease, outcome: Outcome): Promise<boolean> {
   return withQueueTransaction(runtime.handle, async (db) => {
     const { rows } = await db.executeSql(
       `SELECT state, retry_count FROM ${bossSchema}.job WHERE name = $1 AND id = $2 FOR UPDATE`,
@@ -118,6 +109,11 @@ async function settleLease(runtime: QueueRuntime, lease: Lease, outcome: Outcome
     )
     const row = rows[0] as { state: string; retry_count: number } | undefined
     if (!row || row.state !== 'active' || Number(row.retry_count) !== lease.retryCount) return false
+    if (!outcome.ok && !definition.retryHandlerFailures && !(isJobInterruptedError(outcome.error) && outcome.error.reason === 'stopped')) {
+      // Only a worker lost (stopped here, or dead and reclaimed by expiry) earns this job a retry; the handler's own
+      // failure is final, whatever attempts remain.
+      await db.executeSql(`UPDATE ${bossSchema}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [lease.queue, lease.jobId])
+    }
     if (outcome.ok) await runtime.boss.complete(lease.queue, lease.jobId, {}, { db })
     else await runtime.boss.fail(lease.queue, lease.jobId, describeFailure(outcome.error), { db })
     return true

@@ -1,4 +1,5 @@
 import { getDatabase } from '@/db/client'
+import { loadEnv } from '@/server/env'
 import type { JobStatus } from '@/lib/jobs/job-status'
 import type { JobDefinition } from './define-job'
 import { JobQueue, type EnqueueOptions } from './job-queue'
@@ -12,7 +13,7 @@ type GlobalWithQueue = typeof globalThis & { [queueKey]?: Promise<JobQueue> }
 
 export function getJobQueue(): Promise<JobQueue> {
   const store = globalThis as GlobalWithQueue
-  store[queueKey] ??= getDatabase().then((handle) => JobQueue.open(handle))
+  store[queueKey] ??= getDatabase().then((handle) => JobQueue.open(handle, { maintenanceIntervalSeconds: loadEnv().JOB_MAINTENANCE_INTERVAL_SECONDS }))
   return store[queueKey]
 }
 

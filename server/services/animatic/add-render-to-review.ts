@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { insertActivity } from '@/db/queries/activity'
-import { reviewItems, reviewVersions, users } from '@/db/schema'
+import { activity, reviewItems, reviewVersions, users } from '@/db/schema'
 import { AppError } from '@/lib/errors'
 import type { PanelMapEntry } from '@/lib/review/panel-map'
 import { requireRole, type Actor } from '@/server/auth/require-role'
@@ -83,6 +83,17 @@ export async function findAnimaticItem(projectId: string, workspaceId: string): 
     .orderBy(asc(reviewItems.createdAt))
     .limit(1)
   return item?.id ?? null
+}
+
+/** The version a render job already became (its animatic.rendered activity), if any. */
+export async function findRenderedVersion(params: { projectId: string; jobId: string }): Promise<{ versionId: string } | null> {
+  const db = await getDb()
+  const [row] = await db
+    .select({ data: activity.data })
+    .from(activity)
+    .where(and(eq(activity.projectId, params.projectId), eq(activity.kind, animaticRenderedActivity), sql`${activity.data}->>'jobId' = ${params.jobId}`))
+    .limit(1)
+  return row ? { versionId: String((row.data as Record<string, unknown>).versionId) } : null
 }
 
 /** The person who asked for a render, as the actor the job runs as. */

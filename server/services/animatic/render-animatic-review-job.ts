@@ -1,7 +1,7 @@
 import { disclosureMp4Metadata } from '@/lib/provenance/disclosure-media-metadata'
 import { defineJob } from '@/server/jobs/define-job'
 import { renderAnimaticInput, runRenderAnimatic, type RenderAnimaticInput, type RenderAnimaticJobOptions } from '@/server/media/animatic/render-animatic-job'
-import { addRenderToReview, requesterActor } from './add-render-to-review'
+import { addRenderToReview, findRenderedVersion, requesterActor } from './add-render-to-review'
 import { disclosureOfRender } from './render-disclosure'
 
 // "Render animatic" from the app: the renderer's job with its result added to review before the job counts as done.
@@ -10,18 +10,27 @@ import { disclosureOfRender } from './render-disclosure'
 
 export const renderAnimaticReviewJobName = 'render-animatic-review'
 
-export function createRenderAnimaticReviewJob(overrides: { name?: string; retryLimit?: number } & Pick<RenderAnimaticJobOptions, 'tempRoot' | 'encoder'> = {}) {
+export function createRenderAnimaticReviewJob(overrides: { name?: string; retryLimit?: number; leaseSeconds?: number } & Pick<RenderAnimaticJobOptions, 'tempRoot' | 'encoder'> = {}) {
   const { tempRoot, encoder, ...settings } = overrides
   return defineJob<RenderAnimaticInput>({
     name: renderAnimaticReviewJobName,
-    // No retry, unlike render-animatic: someone is watching this progress bar, and a board that failed fails the same
-    // way again; a retry would hold the project's one render slot for its delay while they wait to fix and re-render.
-    retryLimit: 0,
-    retryDelaySeconds: 30,
+    // A board that failed fails the same way again, and someone is watching this progress bar: no retry after the
+    // render's own failure (it would hold the project's one render slot while they wait to fix and re-render). A
+    // worker lost mid-render is not the board's fault: that one retry starts at once on another worker.
+    retryLimit: 1,
+    retryHandlerFailures: false,
+    retryDelaySeconds: 0,
+    retryBackoff: false,
+    // Renewed while the worker lives (server/jobs/renewed-lease.ts), so a dead worker's render moves on within about
+    // half a minute plus the queue's maintenance interval; the two hours stay the longest one render may run.
+    leaseSeconds: 30,
     expireInSeconds: 2 * 60 * 60,
     ...settings,
     input: renderAnimaticInput,
     async handler(input, ctx) {
+      // The worker before this one may have died after adding its version but before the job was marked done:
+      // the render is already in review, and a second version would be a duplicate.
+      if (ctx.attempt > 1 && (await findRenderedVersion({ projectId: input.projectId, jobId: ctx.jobId }))) return
       await runRenderAnimatic(input, {
         tempRoot,
         encoder,
