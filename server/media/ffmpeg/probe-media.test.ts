@@ -7,7 +7,8 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { probeMedia } from './probe-media'
 import { ProcessFailedError, ProcessTimeoutError } from './run-process'
-import { makeClip, tempFolder } from './testing/clips'
+import { acceptedVideoDemuxers } from './sniff-video-container'
+import { makeClip, makeGab2PlaylistAvi, tempFolder } from './testing/clips'
 
 let folder: Awaited<ReturnType<typeof tempFolder>>
 const file = (name: string) => path.join(folder.dir, name)
@@ -78,6 +79,23 @@ describe('probeMedia', () => {
     it('refuses the same playlist when it is named .mp4', async () => {
       await fs.writeFile(file('playlist.mp4'), `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\n${origin}/x.ts\n#EXT-X-ENDLIST\n`)
       await expect(probeMedia(file('playlist.mp4'))).rejects.toThrow('not on whitelist')
+      expect(requests).toEqual([])
+    })
+  })
+
+  describe('with a format whitelist', () => {
+    it('refuses an HLS playlist naming a local clip, which the protocol whitelist alone lets ffprobe read', async () => {
+      const outside = await makeClip(file('outside.ts'), { codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-f', 'mpegts'] })
+      await fs.writeFile(file('local.m3u8'), `#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile:${outside}\n#EXT-X-ENDLIST\n`)
+      expect((await probeMedia(file('local.m3u8'))).video).toMatchObject({ width: 64, height: 48 })
+      await expect(probeMedia(file('local.m3u8'), { formats: acceptedVideoDemuxers })).rejects.toThrow("Format not on whitelist 'mov,matroska,avi,mxf'")
+    })
+
+    it('reads an AVI whose GAB2 subtitle carries a playlist only as AVI: nothing it names is fetched', async () => {
+      const playlist = `#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:1.0,\n${origin}/gab2.ts\n#EXTINF:1.0,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n`
+      const avi = await makeGab2PlaylistAvi(file('gab2.avi'), playlist)
+      const probe = await probeMedia(avi, { formats: ['avi'] })
+      expect(probe).toMatchObject({ container: 'avi', video: null, audio: null })
       expect(requests).toEqual([])
     })
   })

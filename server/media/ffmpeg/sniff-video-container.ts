@@ -3,6 +3,15 @@
 
 export type VideoContainer = 'mp4' | 'matroska' | 'avi' | 'mxf'
 
+/**
+ * ffmpeg's demuxer for each container, for -format_whitelist: once a file has sniffed as one of these, no other
+ * demuxer (HLS, concat, a subtitle demuxer an AVI's GAB2 track asks for) may read it or anything it names.
+ */
+export const videoDemuxers: Readonly<Record<VideoContainer, string>> = { mp4: 'mov', matroska: 'matroska', avi: 'avi', mxf: 'mxf' }
+
+/** Every demuxer an accepted video may be read with. */
+export const acceptedVideoDemuxers: readonly string[] = Object.values(videoDemuxers)
+
 /** Enough bytes for every signature below. */
 export const videoSniffBytes = 16
 

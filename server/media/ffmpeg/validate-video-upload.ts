@@ -4,12 +4,13 @@ import { UnsupportedMediaTypeError } from '@/lib/media/errors'
 import { checkTopLevelBoxes } from './iso-bmff-boxes'
 import { ProbeFailedError, probeMedia, type MediaProbe } from './probe-media'
 import { ProcessFailedError, ProcessTimeoutError } from './run-process'
-import { containerMatchesFormat, sniffVideoContainer, videoSniffBytes, type VideoContainer } from './sniff-video-container'
+import { containerMatchesFormat, sniffVideoContainer, videoDemuxers, videoSniffBytes, type VideoContainer } from './sniff-video-container'
 import { videoLimitsFromEnv, type VideoLimits } from './video-limits'
 
 // Decides whether an uploaded file (already on disk, under a name we chose) is a video we can work with, cheapest
-// check first: size, magic bytes, MP4 box structure, then ffprobe under a time limit with local files only, then
-// the limits on frame size and duration. Every refusal is an AppError whose message tells the uploader what is wrong.
+// check first: size, magic bytes, MP4 box structure, then ffprobe under a time limit with local files only and only
+// the sniffed container's demuxer, then the limits on frame size and duration. Every refusal is an AppError whose
+// message tells the uploader what is wrong.
 
 export interface ValidatedVideo {
   container: VideoContainer
@@ -29,7 +30,9 @@ const refuse = (userMessage: string, details?: Record<string, unknown>, cause?: 
 export async function validateVideoUpload(filePath: string, options: ValidateVideoOptions = {}): Promise<ValidatedVideo> {
   const limits = options.limits ?? videoLimitsFromEnv()
   const container = await checkFileStructure(filePath)
-  const probe = await probeUpload(filePath, options)
+  // Only the sniffed container's own demuxer may read it: a file that passes the magic bytes is never then read as a
+  // playlist or any other format that opens more files.
+  const probe = await probeUpload(filePath, [videoDemuxers[container]], options)
 
   if (!containerMatchesFormat(container, probe.container)) {
     throw new UnsupportedMediaTypeError('This file is not a video we can read (its contents do not match its format).', {
@@ -86,9 +89,9 @@ async function checkFileStructure(filePath: string): Promise<VideoContainer> {
   }
 }
 
-async function probeUpload(filePath: string, options: ValidateVideoOptions): Promise<MediaProbe> {
+async function probeUpload(filePath: string, formats: readonly string[], options: ValidateVideoOptions): Promise<MediaProbe> {
   try {
-    return await probeMedia(filePath, { timeoutMs: options.probeTimeoutMs, signal: options.signal })
+    return await probeMedia(filePath, { timeoutMs: options.probeTimeoutMs, signal: options.signal, formats })
   } catch (error) {
     if (error instanceof ProcessTimeoutError) {
       throw refuse('Reading this video took too long; it may be damaged.', undefined, error)

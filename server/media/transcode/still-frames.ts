@@ -1,4 +1,5 @@
 import { runFfmpeg, untrustedInput, type MediaProbe } from '@/server/media/ffmpeg'
+import { acceptedVideoDemuxers } from '@/server/media/ffmpeg/sniff-video-container'
 
 // Stills for the review page: a poster frame, and a filmstrip sprite the timeline shows when hovering.
 
@@ -20,7 +21,7 @@ export async function makePoster(options: StillOptions): Promise<{ frame: number
   const height = evenFloor((options.probe.video.height * width) / options.probe.video.width)
   await runFfmpeg(
     [
-      ...untrustedInput(options.inputPath),
+      ...untrustedInput(options.inputPath, { formats: acceptedVideoDemuxers }),
       // Selecting by frame number, not seeking by seconds, so the poster is exactly the frame we report.
       '-vf', `select=eq(n\\,${frame}),scale=${width}:${height},setsar=1`,
       '-fps_mode', 'passthrough',
@@ -58,7 +59,7 @@ export async function makeFilmstrip(
   // select decodes every frame up to the last tile: simple and exact, and cheap for review-length cuts.
   await runFfmpeg(
     [
-      ...untrustedInput(options.inputPath),
+      ...untrustedInput(options.inputPath, { formats: acceptedVideoDemuxers }),
       '-vf', `select=${chosen},scale=${tileWidth}:${tileHeight},setsar=1,tile=${columns}x${rows}`,
       '-fps_mode', 'passthrough',
       '-frames:v', '1', '-q:v', '4', '-an', '-f', 'image2', '-y', options.outputPath,

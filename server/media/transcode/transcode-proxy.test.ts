@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -105,5 +106,20 @@ describe('transcodeProxy', () => {
     const output = file('phone-proxy.mp4')
     expect(await transcodeProxy({ inputPath: flagged, outputPath: output, probe })).toMatchObject({ width: 240, height: 320 })
     expect((await inspectStreams(output))[0]).toMatchObject({ width: 240, height: 320 })
+  })
+
+  it('reads its input only as a container we accept: a playlist naming another local file is refused, no proxy left', async () => {
+    // The protocol whitelist allows file:, so without the format whitelist ffmpeg would happily transcode the clip
+    // this playlist names from outside storage. Vetting stops such a file first; this is the second lock.
+    const outside = await makeClip(file('outside.mp4'))
+    const { probe } = await validateVideoUpload(outside)
+    const playlist = file('smuggled.m3u8')
+    await fs.writeFile(playlist, `#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile:${outside}\n#EXT-X-ENDLIST\n`)
+    const output = file('smuggled-proxy.mp4')
+    await expect(transcodeProxy({ inputPath: playlist, outputPath: output, probe })).rejects.toMatchObject({
+      name: 'FfmpegError',
+      stderrTail: expect.arrayContaining([expect.stringContaining('Format not on whitelist')]),
+    })
+    await expect(fs.stat(output)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 })

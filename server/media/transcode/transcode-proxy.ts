@@ -1,4 +1,5 @@
 import { probeMedia, runFfmpeg, untrustedInput, type MediaProbe } from '@/server/media/ffmpeg'
+import { acceptedVideoDemuxers } from '@/server/media/ffmpeg/sniff-video-container'
 import { formatRational, keyframeInterval, proxyScaleFilter, videoTrackTimescale } from './proxy-settings'
 
 // The review proxy: H.264 + AAC in an MP4 every browser plays, at most 1080p, at exactly the source's frame rate and
@@ -39,7 +40,8 @@ export async function transcodeProxy(options: TranscodeProxyOptions): Promise<Pr
   const keyint = String(keyframeInterval(fps))
   const args = [
     ...(options.readRate ? ['-readrate', String(options.readRate)] : []),
-    ...untrustedInput(options.inputPath),
+    // Local files only, read only by the demuxers of the containers we accept (vetting already checked which).
+    ...untrustedInput(options.inputPath, { formats: acceptedVideoDemuxers }),
     '-map', '0:v:0',
     ...(probe.audio ? ['-map', '0:a:0'] : []),
     '-map_metadata', '-1',
@@ -69,7 +71,7 @@ export async function transcodeProxy(options: TranscodeProxyOptions): Promise<Pr
       if (fraction !== null) onProgress?.(fraction)
     },
   })
-  const written = await probeMedia(options.outputPath, { signal: options.signal })
+  const written = await probeMedia(options.outputPath, { signal: options.signal, formats: ['mov'] })
   if (!written.video) throw new Error('The proxy came out without a video track.')
   return { width: written.video.width, height: written.video.height, probe: { ...written, video: written.video } }
 }

