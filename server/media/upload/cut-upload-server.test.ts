@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { buffer } from 'node:stream/consumers'
 import { eq } from 'drizzle-orm'
@@ -9,7 +11,7 @@ import { assets, memberships, reviewVersions } from '@/db/schema'
 import type { Actor } from '@/server/auth/require-role'
 import { getJobStatus } from '@/server/jobs/queue'
 import { openTestQueue } from '@/server/jobs/testing/test-queue'
-import { makeClip, tempFolder, truncateCopy } from '@/server/media/ffmpeg/testing/clips'
+import { makeClip, makeGab2PlaylistAvi, tempFolder, truncateCopy } from '@/server/media/ffmpeg/testing/clips'
 import { filesUnder, useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { createProject } from '@/server/services/projects/create-project'
 import { checkCutUpload } from '@/server/services/review/check-cut-upload'
@@ -320,16 +322,35 @@ describe('what is refused, with nothing left behind', () => {
     expect((await tusRequest('DELETE', url, team.editor)).status).toBe(204)
   })
 
+  // A server that must never be asked for anything: the crafted AVI below names it.
+  const fetched: string[] = []
+  const bait = createServer((request, response) => {
+    fetched.push(request.url ?? '')
+    response.end('#EXTM3U\n')
+  })
+  let baitOrigin = ''
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => bait.listen(0, '127.0.0.1', resolve))
+    baitOrigin = `http://127.0.0.1:${(bait.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((resolve) => bait.close(resolve)))
+  const gab2Avi = async () => {
+    const playlist = `#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:1.0,\n${baitOrigin}/segment.ts\n#EXTINF:1.0,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n`
+    return fs.readFile(await makeGab2PlaylistAvi(path.join(folder.dir, 'gab2.avi'), playlist))
+  }
+
   const refusals: [string, () => Promise<Buffer>, number, RegExp][] = [
     ['an HTML page renamed .mp4', async () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), 415, /not a video/],
     ['a truncated MP4', async () => fs.readFile(await truncateCopy(path.join(folder.dir, 'cut.mp4'), path.join(folder.dir, 'short.mp4'), 3000)), 400, /incomplete|damaged|could not be read/],
     ['an HLS playlist that points at /etc/passwd', async () => Buffer.from('#EXTM3U\n#EXTINF:10,\nfile:///etc/passwd\n'), 415, /not a video/],
+    ['an AVI whose GAB2 subtitle is a playlist naming file:///etc/passwd and an http URL', gab2Avi, 400, /^This file has no video track\.$/],
   ]
   it.each(refusals)('%s is refused with a clear message', async (_name, make, status, message) => {
     const before = await countsNow()
     const outcome = await tusUpload(await make(), { as: team.editor, chunkSize: 2048 }).done
     expect(outcome).toMatchObject({ ok: false, status, message: expect.stringMatching(message) })
     await expectNothingWritten(before)
+    expect(fetched).toEqual([])
   })
 
   it('an empty file is refused when the upload is created', async () => {
