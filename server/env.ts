@@ -48,6 +48,10 @@ export const envSchema = z
     STORYREEL_RUN_WORKERS: z.enum(['true', 'false']).default('true'),
     // How often the job queue reclaims jobs whose worker died (their lease ran out); the cluster tests shorten it.
     JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // When set, GET /metrics wants `Authorization: Bearer <token>` (its series name queues, documents and load).
+    METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+    // `npm run worker` serves /healthz, /readyz and /metrics on HOST:WORKER_PORT; unset, it listens on no port.
+    WORKER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [

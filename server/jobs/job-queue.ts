@@ -7,6 +7,7 @@ import { AppError, notFound } from '@/lib/errors'
 import type { JobState, JobStatus } from '@/lib/jobs/job-status'
 import { findJobDefinition, type JobDefinition } from './define-job'
 import { readFailureMessage } from './job-failure'
+import type { JobRunObserver } from './job-runner'
 import { pgBossDatabase, withQueueTransaction } from './pg-boss-database'
 import { pruneJobProgress } from './prune-job-progress'
 import { bossSchema, defaultTuning, type JobQueueTuning, type QueueRuntime } from './queue-runtime'
@@ -126,9 +127,24 @@ export class JobQueue {
     interruptRunningJob(jobId, 'cancelled')
   }
 
-  startWorkers(options: { jobs: readonly JobDefinition<unknown>[] }): Workers {
+  /** Jobs not finished yet, per queue and state (queued, retrying, running): the queue-depth gauge, read per scrape. */
+  async countUnfinished(queues: readonly string[]): Promise<{ queue: string; state: JobState; count: number }[]> {
+    const { rows } = await this.runtime.handle.query(
+      `SELECT name, state::text AS state, count(*)::int AS count FROM ${bossSchema}.job
+       WHERE name = ANY($1::text[]) AND state < 'completed' GROUP BY name, state`,
+      [queues],
+    )
+    return rows.map((row) => ({
+      queue: String(row.name),
+      state: bossStates[row.state as PgBoss.JobWithMetadata['state']],
+      count: Number(row.count),
+    }))
+  }
+
+  startWorkers(options: { jobs: readonly JobDefinition<unknown>[]; onRunFinished?: JobRunObserver }): Workers {
     const pool = startWorkerPool(this.runtime, {
       jobs: options.jobs,
+      onRunFinished: options.onRunFinished,
       ensureQueue: (name) => this.ensureQueue(name),
       subscribeToEnqueues: (listener) => {
         this.enqueueListeners.add(listener)

@@ -36,13 +36,21 @@ export function leaseOf(job: PgBoss.JobWithMetadata<unknown>): Lease {
 
 type Outcome = { ok: true } | { ok: false; error: unknown }
 
+/** How a run on this worker ended: its handler finished, threw, or was interrupted (and why). */
+export type JobRunOutcome = 'completed' | 'failed' | InterruptionReason
+
+/** Told about every run once its handler has returned or thrown (job duration metrics). Must not throw. */
+export type JobRunObserver = (run: { queue: string; outcome: JobRunOutcome; seconds: number }) => void
+
 export async function runLeasedJob(
   runtime: QueueRuntime,
   definition: JobDefinition<unknown>,
   lease: Lease,
   stopSignal: AbortSignal,
+  onRunFinished?: JobRunObserver,
 ): Promise<void> {
   const { handle, tuning } = runtime
+  const startedAt = performance.now()
   const controller = new AbortController()
   const interrupt = (reason: InterruptionReason) => {
     if (!controller.signal.aborted) controller.abort(new JobInterruptedError(reason))
@@ -85,6 +93,7 @@ export async function runLeasedJob(
     clearInterval(leaseCheck)
     stopSignal.removeEventListener('abort', onStop)
   }
+  onRunFinished?.({ queue: lease.queue, outcome: runOutcome(outcome), seconds: (performance.now() - startedAt) / 1000 })
   await progress.flush()
   progress.close()
   try {
@@ -99,6 +108,11 @@ export async function runLeasedJob(
   } finally {
     untrack()
   }
+}
+
+function runOutcome(outcome: Outcome): JobRunOutcome {
+  if (outcome.ok) return 'completed'
+  return isJobInterruptedError(outcome.error) ? outcome.error.reason : 'failed'
 }
 
 async function settleLease(runtime: QueueRuntime, definition: JobDefinition<unknown>, lease: Lease, outcome: Outcome): Promise<boolean> {
