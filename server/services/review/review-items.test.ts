@@ -62,9 +62,15 @@ describe('review items and versions', () => {
   it('editors set a status and it records who; commenters may not', async () => {
     const { projectId, reviewItemId, versionId } = await seedReview({ owner: team.owner, workspaceId: team.workspaceId })
     expect(await outcome(() => setVersionStatus({ actor: team.commenter, projectId, versionId, status: 'approved' }))).toBe('FORBIDDEN')
+    const [fresh] = (await getReviewItem({ actor: team.viewer, projectId, reviewItemId })).versions
+    expect(fresh).toMatchObject({ status: 'in_review', statusChangedAt: null })
+    const before = Date.now()
     await setVersionStatus({ actor: team.editor, projectId, versionId, status: 'changes_requested' })
     const [version] = (await getReviewItem({ actor: team.viewer, projectId, reviewItemId })).versions
     expect(version).toMatchObject({ status: 'changes_requested', statusChangedByUserId: team.editor.userId })
+    // …and when: the time the status changed, for "Changes requested by Eddie · 2 min ago".
+    expect(version?.statusChangedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect(version?.statusChangedAt?.getTime()).toBeLessThanOrEqual(Date.now() + 1000)
     expect(await activityKinds(team.workspaceId)).toContain('review.status_changed')
   })
 
