@@ -45,9 +45,9 @@ describe('S3 media storage configuration', () => {
   })
 
   it('is checked at start-up by server/env.ts with the same rules', () => {
-    expect(() => loadEnv({ S3_ENDPOINT: 'http://minio:9000' } as NodeJS.ProcessEnv)).toThrow(/S3_BUCKET: S3_ENDPOINT is set but S3_BUCKET is not/)
-    expect(() => loadEnv({ S3_BUCKET: 'Not A Bucket' } as NodeJS.ProcessEnv)).toThrow(/S3_BUCKET: must be a bucket name/)
-    expect(loadEnv({ S3_BUCKET: 'reels', S3_ENDPOINT: 'http://minio:9000' } as NodeJS.ProcessEnv)).toMatchObject({ S3_BUCKET: 'reels', S3_REGION: 'us-east-1' })
+    expect(() => loadEnv({ NODE_ENV: 'test', S3_ENDPOINT: 'http://minio:9000' })).toThrow(/S3_BUCKET: S3_ENDPOINT is set but S3_BUCKET is not/)
+    expect(() => loadEnv({ NODE_ENV: 'test', S3_BUCKET: 'Not A Bucket' })).toThrow(/S3_BUCKET: must be a bucket name/)
+    expect(loadEnv({ NODE_ENV: 'test', S3_BUCKET: 'reels', S3_ENDPOINT: 'http://minio:9000' })).toMatchObject({ S3_BUCKET: 'reels', S3_REGION: 'us-east-1' })
   })
 })
 

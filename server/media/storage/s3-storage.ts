@@ -59,11 +59,12 @@ export class S3Storage implements MediaStorage {
       await this.client.send(new PutObjectCommand({ ...target, Body: body, ContentLength: body.byteLength }))
       return { size: body.byteLength }
     }
+    const source: AsyncIterable<Uint8Array> = body
     const seen: { bytes: number; bodyFailure?: { error: unknown } } = { bytes: 0 }
     // Only a failure of the body itself counts as the body's: when lib-storage gives up (S3 refused a part), Node
     // throws an AbortError in at the yield, which must not be mistaken for the caller's error.
     async function* counted(): AsyncGenerator<Uint8Array> {
-      const chunks = body[Symbol.asyncIterator]()
+      const chunks = source[Symbol.asyncIterator]()
       let ended = false
       try {
         for (;;) {

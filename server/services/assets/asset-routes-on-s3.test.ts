@@ -18,7 +18,7 @@ import { getAsset } from './get-asset'
 
 const origin = 'http://storyreel.test'
 
-function upload(actor: Actor, projectId: string, body: Uint8Array) {
+function upload(actor: Actor, projectId: string, body: Uint8Array<ArrayBuffer>) {
   const request = new Request(`${origin}/api/projects/${projectId}/assets`, { method: 'POST', body, headers: { 'content-type': 'image/png', 'x-filename': 'shot-4a.png' } })
   return runAsActor(actor, () => POST(request, { params: Promise.resolve({ projectId }) }))
 }
