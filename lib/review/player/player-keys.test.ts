@@ -26,6 +26,14 @@ describe('commandForKey', () => {
     expect(press('KeyP')).toEqual({ type: 'toggle-loop' })
   })
 
+  it('mutes with M and goes full screen with F, by key position like the rest', () => {
+    expect(press('KeyM')).toEqual({ type: 'toggle-mute' })
+    expect(press('KeyF')).toEqual({ type: 'toggle-fullscreen' })
+    // Ctrl+F is the browser's find; Alt+M is nobody's, so the player leaves it.
+    expect(press('KeyF', { ctrlKey: true })).toBeNull()
+    expect(press('KeyM', { altKey: true })).toBeNull()
+  })
+
   it('leaves Ctrl and Cmd combinations and unknown keys to the page', () => {
     expect(press('KeyL', { ctrlKey: true })).toBeNull()
     expect(press('Space', { metaKey: true })).toBeNull()
