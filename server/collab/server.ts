@@ -33,7 +33,8 @@ export interface CollabServerOptions {
   metrics?: CollabMetricsSink
 }
 
-export interface CollabStats {
+// A type, not an interface, so it stays a plain record of numbers (standalone.ts reports it as one).
+export type CollabStats = {
   rooms: number
   connections: number
   /** Open sockets that may edit their document, and those that may only read it. */
