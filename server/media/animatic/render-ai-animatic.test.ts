@@ -144,7 +144,7 @@ describe.skipIf(process.env.STORYREEL_TEST_DB === 'postgres')('the animatic in A
     expect(rows[0]!.parentAssetIds).not.toContain(red)
   })
 
-  it('records no AI row when every clip fell back (the render is all stills)', async () => {
+  it('records the render as stills, not AI, when every clip fell back', async () => {
     const { projectId } = await boardProject('Provider down', (ids) => [{ durationFrames: 8, imageAssetId: ids.red }])
     const down: GeneratePanelClip = async () => {
       throw new Error('provider is down')
@@ -152,6 +152,7 @@ describe.skipIf(process.env.STORYREEL_TEST_DB === 'postgres')('the animatic in A
     const result = await runRenderAnimatic(aiInput(projectId), { tempRoot: folder.dir, encoder: { preset: 'ultrafast' }, generateClip: down })
     expect(result.totalFrames).toBe(8)
     expect(result.warnings).toHaveLength(1)
-    expect(await ledger(projectId, result.assetId)).toEqual([])
+    const rows = await ledger(projectId, result.assetId)
+    expect(rows.map((row) => [row.origin, row.provider, row.parameters])).toEqual([['human', null, { mode: 'stills-animatic', pictures: 1, requestedMode: 'ai' }]])
   })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assets } from '@/db/schema'
+import { assets, provenance } from '@/db/schema'
 import type { PanelPatch } from '@/lib/board'
 import { cancelJob, enqueueJob, getJobStatus } from '@/server/jobs/queue'
 import { openTestQueue, uniqueJobName } from '@/server/jobs/testing/test-queue'
@@ -13,6 +13,7 @@ import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { filesUnder, useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { changeBoard } from '@/server/services/boards/change-board'
 import { createProject } from '@/server/services/projects/create-project'
+import { recordProvenance } from '@/server/services/provenance/record-provenance'
 import { seedTeam } from '@/server/services/testing/fixtures'
 import { createRenderAnimaticJob, type RenderAnimaticInput, type RenderedAnimatic } from './render-animatic-job'
 import { expectColourNear, inspectRender, pixelAt, solidPng } from './testing/inspect-render'
@@ -68,6 +69,8 @@ async function writeBoard(projectId: string, panels: PanelPatch[]): Promise<stri
   return result
 }
 
+const ledger = (projectId: string, assetId: string) =>
+  env.handle.db.select().from(provenance).where(and(eq(provenance.projectId, projectId), eq(provenance.assetId, assetId)))
 const videoAssets = (projectId: string) => env.handle.db.select().from(assets).where(and(eq(assets.projectId, projectId), eq(assets.kind, 'video')))
 const input = (projectId: string, requestedBy = team.editor.userId, audioAssetId: string | null = null): RenderAnimaticInput => ({
   projectId, requestedBy, resolution: '720p', options: { captions: true, labels: true, timecode: true, audioAssetId },
@@ -124,6 +127,23 @@ describe('the render-animatic job', () => {
     // The dissolve covers frames 24–32; frame 28 is half red, half blue (the centre of a zoom stays the centre).
     expectColourNear(await pixelAt(copy, 28, 640, 360), [128, 0, 128], 14)
     expect(await fsp.readdir(workRoot)).toEqual([])
+    // The render is in the ledger as a person's work, made from the two pictures it shows.
+    const rows = await ledger(projectId, result!.assetId)
+    expect(rows.map((entry) => [entry.origin, entry.category, entry.provider, entry.actorUserId, entry.parentAssetIds])).toEqual([['human', 'visuals', null, team.editor.userId, [red, blue]]])
+  })
+
+  it('records a stills render of a generated picture as AI-assisted, with the missing picture left out of its parents', async () => {
+    const projectId = await newProject('Generated sky')
+    const sky = await storeAsset(projectId, 'image', solidPng('#3366ff'), 'sky.png', 'image/png')
+    await recordProvenance({ projectId, assetId: sky, actorUserId: team.editor.userId, details: { origin: 'ai_generated', category: 'visuals', provider: 'offline', model: 'backdrop-1' } })
+    const drawn = await storeAsset(projectId, 'image', solidPng('#ffffff'), 'drawn.png', 'image/png')
+    // A picture whose asset is gone renders as a slate and is not a parent of the render.
+    await writeBoard(projectId, [{ durationFrames: 6, imageAssetId: drawn }, { durationFrames: 6, imageAssetId: sky }, { durationFrames: 6, imageAssetId: crypto.randomUUID() }])
+    const results: RenderedAnimatic[] = []
+    await runToEnd(running('render-ai-parent', { onRendered: async (result) => void results.push(result) }), input(projectId), 'completed')
+    const rows = await ledger(projectId, results[0]!.assetId)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ origin: 'ai_assisted', category: 'visuals', provider: null, parentAssetIds: [drawn, sky], parameters: { mode: 'stills-animatic', pictures: 2 } })
   })
 
   it('refuses a requester who cannot edit the project, and stores nothing', async () => {
@@ -155,6 +175,8 @@ describe('the render-animatic job', () => {
     await runToEnd(job, input(projectId), 'failed')
     expect(called).toBe(true)
     expect(await videoAssets(projectId)).toEqual([])
+    // Nor a ledger row for a render that is gone.
+    expect(await env.handle.db.select().from(provenance).where(eq(provenance.projectId, projectId))).toEqual([])
     expect(await filesUnder(media.root)).toEqual(filesBefore)
   })
 

@@ -17,7 +17,8 @@ import { getStorage } from '@/server/media/storage/get-storage'
 import { loadAnimaticSource } from './animatic-source'
 import { animaticResolutions, renderAnimatic, type EncoderSettings } from './render-animatic'
 import { createPanelMotion, type GeneratePanelClip } from './panel-motion'
-import { recordMotionProvenance } from './record-motion-provenance'
+import type { LoadPicture } from './panel-pictures'
+import { renderProvenance } from './render-provenance'
 import { storeRenderedAnimatic } from './store-rendered-animatic'
 
 // The background job behind "Render animatic": plan the project's board, render it (with the optional audio asset),
@@ -114,27 +115,40 @@ export async function runRenderAnimatic(
   const metadata = await options.metadata?.({ projectId: source.project.id, totalFrames: plan.totalFrames, rate: source.settings.rate, panels })
   const { width, height } = animaticResolutions[input.resolution]
   const workDir = await fs.mkdtemp(path.join(options.tempRoot ?? os.tmpdir(), 'storyreel-animatic-'))
+  // The pictures that really made it into the render (a missing one becomes a slate), for the ledger's parents.
+  const shown = new Set<string>()
+  const loadPicture: LoadPicture = async (assetId, pictureSignal) => {
+    const bytes = await source.loadPicture(assetId, pictureSignal)
+    if (bytes) shown.add(assetId)
+    return bytes
+  }
   try {
     const audio = renderOptions.audioAssetId ? await downloadAudio(source.project, renderOptions.audioAssetId, workDir, signal) : null
     const outputPath = path.join(workDir, 'animatic.mp4')
     const motionWarnings: string[] = []
     const motion = renderOptions.mode === 'ai'
       ? createPanelMotion({
-        plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, generate: options.generateClip ?? generateWithConfiguredModel,
+        plan, width, height, rate: source.settings.rate, loadPicture, generate: options.generateClip ?? generateWithConfiguredModel,
         workDir, signal, onWarning: (message) => motionWarnings.push(message),
       })
       : null
     const rendered = await renderAnimatic({
-      plan, width, height, rate: source.settings.rate, loadPicture: source.loadPicture, outputPath, audio, encoder: options.encoder, metadata, signal,
+      plan, width, height, rate: source.settings.rate, loadPicture, outputPath, audio, encoder: options.encoder, metadata, signal,
       motion: motion ?? undefined,
       onProgress: ({ framesDone, totalFrames }) => report(0.02 + 0.9 * (framesDone / totalFrames), `Rendering frame ${framesDone} of ${totalFrames}`),
     }).finally(() => motion?.close())
     rendered.warnings.push(...motionWarnings)
     report(0.93, 'Saving the animatic')
     signal?.throwIfAborted()
+    const provenance = await renderProvenance({
+      projectId: source.project.id,
+      mode: renderOptions.mode ?? 'stills',
+      pictures: plan.panels.flatMap((panel) => (panel.image && shown.has(panel.image) ? [panel.image] : [])),
+      sources: motion?.sources ?? [],
+    })
     const stored = await storeRenderedAnimatic({
       filePath: outputPath, projectId: source.project.id, workspaceId: source.project.workspaceId, createdBy: actor.userId,
-      name: `animatic-${input.resolution}.mp4`, width, height, durationFrames: rendered.totalFrames,
+      name: `animatic-${input.resolution}.mp4`, width, height, durationFrames: rendered.totalFrames, provenance,
     })
     const result: RenderedAnimatic = {
       projectId: source.project.id, assetId: stored.assetId, requestedBy: actor.userId, width, height, totalFrames: rendered.totalFrames,
@@ -143,9 +157,6 @@ export async function runRenderAnimatic(
     }
     try {
       signal?.throwIfAborted()
-      if (motion?.sources.length) {
-        await recordMotionProvenance({ projectId: source.project.id, assetId: stored.assetId, actorUserId: actor.userId, sources: motion.sources })
-      }
       await options.onRendered?.(result)
     } catch (error) {
       await stored.discard()

@@ -3,11 +3,14 @@ import { createReadStream } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { assets } from '@/db/schema'
+import type { ProvenanceDetails } from '@/lib/provenance/vocabulary'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
+import { recordProvenance } from '@/server/services/provenance/record-provenance'
 
-// A finished render becomes a video asset of its project, credited to whoever asked for it. It can be taken back
-// (row and file) when a later step fails, so nothing points at a half-recorded render.
+// A finished render becomes a video asset of its project, credited to whoever asked for it, with its ledger row in
+// the same transaction (so no render is missing from the disclosure report). It can be taken back (rows and file)
+// when a later step fails, so nothing points at a half-recorded render.
 
 export interface RenderedFile {
   filePath: string
@@ -18,6 +21,8 @@ export interface RenderedFile {
   width: number
   height: number
   durationFrames: number
+  /** What the render is made of, for the ledger: its origin, and the panel pictures it was drawn from as parents. */
+  provenance: ProvenanceDetails
 }
 
 export interface StoredAnimatic {
@@ -39,20 +44,23 @@ export async function storeRenderedAnimatic(file: RenderedFile): Promise<StoredA
   const { size } = await storage.put(storageKey, hashed(), { contentType: 'video/mp4' })
   const db = await getDb()
   try {
-    await db.insert(assets).values({
-      id: assetId,
-      workspaceId: file.workspaceId,
-      projectId: file.projectId,
-      kind: 'video',
-      storageKey,
-      originalName: file.name,
-      mime: 'video/mp4',
-      bytes: size,
-      sha256: hash.digest('hex'),
-      width: file.width,
-      height: file.height,
-      durationFrames: file.durationFrames,
-      createdBy: file.createdBy,
+    await db.transaction(async (tx) => {
+      await tx.insert(assets).values({
+        id: assetId,
+        workspaceId: file.workspaceId,
+        projectId: file.projectId,
+        kind: 'video',
+        storageKey,
+        originalName: file.name,
+        mime: 'video/mp4',
+        bytes: size,
+        sha256: hash.digest('hex'),
+        width: file.width,
+        height: file.height,
+        durationFrames: file.durationFrames,
+        createdBy: file.createdBy,
+      })
+      await recordProvenance({ executor: tx, projectId: file.projectId, assetId, actorUserId: file.createdBy, details: file.provenance })
     })
   } catch (error) {
     await storage.delete(storageKey)
@@ -61,7 +69,7 @@ export async function storeRenderedAnimatic(file: RenderedFile): Promise<StoredA
   return {
     assetId,
     async discard() {
-      // Hard delete: the row was never handed to anyone, so there is no history to keep.
+      // Hard delete: the row was never handed to anyone, so there is no history to keep (its ledger row cascades).
       await db.delete(assets).where(and(eq(assets.id, assetId), eq(assets.projectId, file.projectId)))
       await storage.delete(storageKey)
     },

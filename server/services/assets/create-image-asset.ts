@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { and, desc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
-import type { Executor } from '@/db/queries/executor'
-import { assets, provenance } from '@/db/schema'
-import { isAiOrigin } from '@/lib/provenance/vocabulary'
+import { assets } from '@/db/schema'
 import { sanitiseFilename } from '@/lib/media/filename'
 import type { ImageMime } from '@/lib/media/image-types'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
@@ -11,6 +8,7 @@ import { imageLimitsFromEnv } from '@/server/media/config'
 import { inspectImageUpload } from '@/server/media/inspect-image-upload'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
+import { anyMadeByAi } from '@/server/services/provenance/any-made-by-ai'
 import { recordProvenance } from '@/server/services/provenance/record-provenance'
 import { mediaUrl } from './media-url'
 
@@ -98,17 +96,4 @@ export async function createImageAsset(params: {
     throw error
   }
   return { id: assetId, url: mediaUrl(assetId), ...image, originalName }
-}
-
-/** Whether the latest ledger row of any of these assets (of this project) says AI made or helped make it. */
-async function anyMadeByAi(executor: Executor, projectId: string, assetIds: readonly string[]): Promise<boolean> {
-  if (assetIds.length === 0) return false
-  const rows = await executor
-    .select({ assetId: provenance.assetId, origin: provenance.origin })
-    .from(provenance)
-    .where(and(eq(provenance.projectId, projectId), inArray(provenance.assetId, [...assetIds])))
-    .orderBy(desc(provenance.createdAt))
-  const latest = new Map<string, (typeof rows)[number]['origin']>()
-  for (const row of rows) if (!latest.has(row.assetId)) latest.set(row.assetId, row.origin)
-  return [...latest.values()].some(isAiOrigin)
 }

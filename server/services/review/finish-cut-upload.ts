@@ -9,6 +9,7 @@ import { validateVideoUpload } from '@/server/media/ffmpeg'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { videoMimeType } from '@/server/media/upload/video-mime'
+import { recordProvenance } from '@/server/services/provenance/record-provenance'
 import { checkCutUpload } from './check-cut-upload'
 import { createReviewVersion } from './create-review-version'
 import { notifyReviewChanged } from './notify-review-changed'
@@ -52,24 +53,35 @@ export async function finishCutUpload(params: {
     }
   }
   const { size } = await storage.put(storageKey, hashed(), { contentType: mime })
+  const sha256 = hash.digest('hex')
 
   const db = await getDb()
   let version: { versionId: string; number: number }
   try {
-    await db.insert(assets).values({
-      id: assetId,
-      workspaceId: scope.workspaceId,
-      projectId: scope.projectId,
-      kind: 'video',
-      storageKey,
-      originalName: sanitiseFilename(params.filename, 'cut'),
-      mime,
-      bytes: size,
-      sha256: hash.digest('hex'),
-      width: probe.video.width,
-      height: probe.video.height,
-      durationFrames: probe.video.frameCount,
-      createdBy: actor.userId,
+    // The asset and its ledger row land together: a cut someone brings in is recorded as imported visuals.
+    await db.transaction(async (tx) => {
+      await tx.insert(assets).values({
+        id: assetId,
+        workspaceId: scope.workspaceId,
+        projectId: scope.projectId,
+        kind: 'video',
+        storageKey,
+        originalName: sanitiseFilename(params.filename, 'cut'),
+        mime,
+        bytes: size,
+        sha256,
+        width: probe.video.width,
+        height: probe.video.height,
+        durationFrames: probe.video.frameCount,
+        createdBy: actor.userId,
+      })
+      await recordProvenance({
+        executor: tx,
+        projectId: scope.projectId,
+        assetId,
+        actorUserId: actor.userId,
+        details: { origin: 'imported', category: 'visuals', parameters: { source: 'cut-upload', container } },
+      })
     })
     // Checks the role again, inside its own transaction: it may have changed while the file was arriving.
     version = await createReviewVersion({ actor, projectId: scope.projectId, reviewItemId: params.reviewItemId, assetId })
