@@ -1,6 +1,7 @@
 // Every ledger row of the project, oldest first: what the asset is, who or what made it, with which model and
 // prompt, and what it was made from. Long prompts are clamped; the full text is in the title and the exports.
 import { Badge } from '@/components/ui/badge'
+import { entryNote } from '@/lib/provenance/declaration'
 import type { DisclosureEntry } from '@/lib/provenance/disclosure-report'
 import { categoryLabels, isAiOrigin, originLabels, type ProvenanceOrigin } from '@/lib/provenance/vocabulary'
 
@@ -21,7 +22,7 @@ export function DisclosureLedgerTable({ entries }: { entries: readonly Disclosur
       <table className="w-full min-w-[880px] text-left text-sm" data-testid="disclosure-ledger">
         <thead className="bg-muted/60 text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
-            {['Asset', 'Origin', 'Category', 'Model', 'Prompt', 'Seed', 'Who and when (UTC)', 'Made from'].map((title) => (
+            {['Asset', 'Origin', 'Category', 'Model', 'Prompt or note', 'Seed', 'Who and when (UTC)', 'Made from'].map((title) => (
               <th key={title} scope="col" className="px-3 py-2 font-medium">
                 {title}
               </th>
@@ -52,7 +53,7 @@ export function DisclosureLedgerTable({ entries }: { entries: readonly Disclosur
                 )}
               </td>
               <td className="min-w-48 px-3 py-2">
-                {entry.prompt ? <span className="line-clamp-3 whitespace-pre-line" title={entry.prompt}>{entry.prompt}</span> : <Dash />}
+                {entryNote(entry) ? <span className="line-clamp-3 whitespace-pre-line" title={entryNote(entry)!}>{entryNote(entry)}</span> : <Dash />}
               </td>
               <td className="px-3 py-2 tabular-nums">{entry.seed ?? <Dash />}</td>
               <td className="px-3 py-2 whitespace-nowrap">

@@ -2,3 +2,4 @@
 export { DisclosureSummaryCards } from './disclosure-summary-cards'
 export { DisclosureLedgerTable } from './disclosure-ledger-table'
 export { DisclosureDownloads } from './disclosure-downloads'
+export { DeclareAiUseForm } from './declare-ai-use-form'

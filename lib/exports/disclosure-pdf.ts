@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib'
+import { entryNote } from '@/lib/provenance/declaration'
 import type { DisclosureEntry, DisclosureReport } from '@/lib/provenance/disclosure-report'
 import { animaticSentence, modelsSentence, panelsSentence } from '@/lib/provenance/disclosure-sentences'
 import { categoryLabels, originLabels, provenanceCategories, provenanceOrigins } from '@/lib/provenance/vocabulary'
@@ -30,7 +31,7 @@ const columns: Column[] = [
   { title: 'Category', weight: 8, value: (e) => categoryLabels[e.category], wrap: true },
   { title: 'Provider', weight: 7, value: (e) => e.provider ?? '—' },
   { title: 'Model', weight: 10, value: (e) => e.model ?? '—', wrap: true },
-  { title: 'Prompt', weight: 24, value: (e) => e.prompt ?? '—', wrap: true },
+  { title: 'Prompt or note', weight: 24, value: (e) => entryNote(e) ?? '—', wrap: true },
   { title: 'Seed', weight: 7, value: (e) => (e.seed === null ? '—' : String(e.seed)) },
   { title: 'Who', weight: 9, value: (e) => e.recordedBy ?? '—', wrap: true },
   { title: 'When (UTC)', weight: 9, value: (e) => e.recordedAt.replace('T', ' ').slice(0, 16) },

@@ -1,4 +1,5 @@
 import { categoryLabels, originLabels, provenanceCategories, provenanceOrigins } from './vocabulary'
+import { entryNote } from './declaration'
 import type { DisclosureReport } from './disclosure-report'
 import { animaticSentence, modelsSentence, panelsSentence } from './disclosure-sentences'
 
@@ -36,11 +37,11 @@ export function disclosureMarkdown(report: DisclosureReport): string {
   if (report.entries.length === 0) {
     lines.push('Nothing has been recorded yet.')
   } else {
-    lines.push('| Asset | Origin | Category | Provider | Model | Prompt | Seed | Who | When | Made from |', '| --- | --- | --- | --- | --- | --- | ---: | --- | --- | --- |')
+    lines.push('| Asset | Origin | Category | Provider | Model | Prompt or note | Seed | Who | When | Made from |', '| --- | --- | --- | --- | --- | --- | ---: | --- | --- | --- |')
     for (const entry of report.entries) {
       const name = entry.assetDeleted ? `${entry.assetName} (deleted)` : entry.assetName
       lines.push(
-        `| ${[name, originLabels[entry.origin], categoryLabels[entry.category], entry.provider, entry.model, entry.prompt, entry.seed, entry.recordedBy, entry.recordedAt.replace('T', ' ').slice(0, 16) + ' UTC', entry.parentAssetIds.join(', ')].map(cell).join(' | ')} |`,
+        `| ${[name, originLabels[entry.origin], categoryLabels[entry.category], entry.provider, entry.model, entryNote(entry), entry.seed, entry.recordedBy, entry.recordedAt.replace('T', ' ').slice(0, 16) + ' UTC', entry.parentAssetIds.join(', ')].map(cell).join(' | ')} |`,
       )
     }
   }

@@ -70,6 +70,7 @@ import { startBackgroundGenerationAction } from './ai/start-background-generatio
 import { getBackgroundGenerationAction } from './ai/get-background-generation'
 import { cancelBackgroundGenerationAction } from './ai/cancel-background-generation'
 import { chooseBackgroundVariationAction } from './ai/choose-background-variation'
+import { declareAiUseAction } from './provenance/declare-ai-use'
 
 const callers = ['owner', 'editor', 'commenter', 'viewer', 'non-member', 'signed-out'] as const
 type Caller = (typeof callers)[number]
@@ -183,6 +184,17 @@ async function freshGeneration(owner: Actor, workspaceId: string, projectId: str
     .values({ workspaceId, projectId, panelId, requestedBy: owner.userId, request: { prompt: 'field' }, result })
     .returning({ id: backgroundGenerations.id })
   return { projectId, generationId: generation!.id, assetId: asset!.id }
+}
+
+/** An image row of a fresh project (no bytes behind it; nothing here serves it). */
+async function freshAsset(world: World): Promise<{ projectId: string; assetId: string }> {
+  const projectId = await freshProject(world)
+  const [project] = await (await getDb()).select({ workspaceId: projects.workspaceId }).from(projects).where(eq(projects.id, projectId))
+  const [asset] = await (await getDb())
+    .insert(assets)
+    .values({ workspaceId: project!.workspaceId, projectId, kind: 'image', storageKey: `projects/${projectId}/${unique()}/original`, originalName: 'poster.png', mime: 'image/png', bytes: 1, sha256: 'x', width: 16, height: 9 })
+    .returning({ id: assets.id })
+  return { projectId, assetId: asset!.id }
 }
 
 const matrix: ActionCase[] = [
@@ -356,6 +368,13 @@ const matrix: ActionCase[] = [
     name: 'requestAnimaticRenderAction',
     action: requestAnimaticRenderAction,
     arrange: async (world) => ({ input: { projectId: await freshProject(world), resolution: '720p', captions: true, overlays: false, audioAssetId: null } }),
+    expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
+  },
+  {
+    name: 'declareAiUseAction',
+    action: declareAiUseAction,
+    // About a file already in the project, so the matrix needs no media storage.
+    arrange: async (world) => ({ input: { ...(await freshAsset(world)), title: 'Poster', category: 'marketing', origin: 'ai_assisted', description: 'Layout suggested by a model' } }),
     expected: row(ok, ok, forbidden, forbidden, hidden, signIn),
   },
   {
@@ -639,6 +658,8 @@ describe('access matrix', () => {
       ['exportCommentMarkersAction(own project, foreign version)', () => exportCommentMarkersAction({ projectId: ours.projectId, versionId: theirs.versionId, format: 'csv' })],
       ['getReviewRoomAction(own project, foreign item)', () => getReviewRoomAction({ projectId: ours.projectId, reviewItemId: theirs.reviewItemId })],
       ['requestAnimaticRenderAction(foreign project)', () => requestAnimaticRenderAction({ projectId: theirs.projectId, resolution: '720p', captions: true, overlays: true, audioAssetId: null })],
+      ['declareAiUseAction(foreign project)', async () => declareAiUseAction({ projectId: theirs.projectId, title: 'Script', category: 'script_dialogue', origin: 'ai_assisted', description: 'planted' })],
+      ['declareAiUseAction(own project, foreign asset)', async () => declareAiUseAction({ projectId: ours.projectId, title: 'Script', category: 'script_dialogue', origin: 'ai_assisted', description: 'planted', assetId: theirGeneration.assetId })],
       ['getAnimaticRenderAction(own project, foreign render)', async () => getAnimaticRenderAction({ projectId: ours.projectId, jobId: theirRender.jobId })],
       ['cancelAnimaticRenderAction(own project, foreign render)', async () => cancelAnimaticRenderAction({ projectId: ours.projectId, jobId: theirRender.jobId })],
       ['listMentionCandidatesAction(foreign project)', () => listMentionCandidatesAction({ projectId: theirs.projectId })],

@@ -2,9 +2,11 @@
 // form and listed row by row, with the report as PDF, Markdown and JSON.
 import type { Metadata } from 'next'
 import { ShieldCheck } from 'lucide-react'
-import { DisclosureDownloads, DisclosureLedgerTable, DisclosureSummaryCards } from '@/components/disclosure'
+import { DeclareAiUseForm, DisclosureDownloads, DisclosureLedgerTable, DisclosureSummaryCards } from '@/components/disclosure'
 import { PageBody, PageHeader } from '@/components/layout/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
+import { roleAtLeast } from '@/lib/roles'
+import { declareAiUseAction } from '@/server/actions/provenance/declare-ai-use'
 import { getProjectDisclosure } from '@/server/services/provenance/get-project-disclosure'
 import { loadProject } from '@/app/_lib/loaders'
 
@@ -14,6 +16,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ pro
   const { projectId } = await params
   const { actor, project } = await loadProject(projectId)
   const report = await getProjectDisclosure({ actor, projectId: project.id })
+  const canDeclare = roleAtLeast(project.role, 'editor') && !project.archivedAt
   return (
     <PageBody>
       <PageHeader
@@ -23,6 +26,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ pro
         actions={<DisclosureDownloads projectId={project.id} />}
       />
       <DisclosureSummaryCards summary={report.summary} />
+      {canDeclare ? <DeclareAiUseForm projectId={project.id} declare={declareAiUseAction} /> : null}
       <section className="flex flex-col gap-3" aria-labelledby="ledger-heading">
         <h3 id="ledger-heading" className="text-base font-semibold tracking-tight">
           Ledger
