@@ -70,7 +70,11 @@ describe.skipIf(!redis.url)(`fan-out through Redis${redis.skipReason ? ` (skippe
     await Promise.all([whenSynced(onA), whenSynced(onB)])
     onA.doc.getArray<string>('log').push(['cut to black (A)'])
     onB.doc.getArray<string>('log').push(['fade in (B)'])
-    await waitUntil(() => logOf(onA.doc).length === 2 && logOf(onB.doc).length === 2, { message: 'instances did not converge' }).catch((e) => { console.log('DEBUG', logOf(onA.doc), logOf(onB.doc), instanceA!.output(), instanceB!.output()); throw e })
+    await waitUntil(() => logOf(onA.doc).length === 2 && logOf(onB.doc).length === 2, { message: 'instances did not converge' })
+      // On failure, say what each side holds and what both instances logged: a Redis hiccup is otherwise invisible.
+      .catch((error: Error) => {
+        throw new Error(`${error.message}: A ${JSON.stringify(logOf(onA.doc))}, B ${JSON.stringify(logOf(onB.doc))}\n${instanceA!.output()}\n${instanceB!.output()}`)
+      })
     expect(logOf(onA.doc)).toEqual(logOf(onB.doc))
 
     onB.provider.awareness.setLocalStateField('cursor', { shot: 4 })
