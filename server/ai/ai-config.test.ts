@@ -8,7 +8,7 @@ describe('aiConfigFromEnv', () => {
     expect(config.image).toEqual({ provider: 'offline', modelId: 'backdrop-1' })
     expect(config.video).toEqual({ provider: 'offline', modelId: 'motion-1' })
     expect(config.allowedHosts).toEqual([])
-    expect(config).toMatchObject({ maxPromptChars: 1000, ratePerMinute: 10, dailyImageBudget: 200, maxRetries: 2 })
+    expect(config).toMatchObject({ maxPromptChars: 1000, ratePerMinute: 10, dailyImageBudget: 200, dailyVideoBudget: 100, maxRetries: 2 })
   })
 
   it('opens only the configured provider’s hosts', () => {
@@ -26,6 +26,7 @@ describe('aiConfigFromEnv', () => {
     [{ AI_IMAGE_MODEL: 'replicate:black-forest-labs/flux-schnell' }, 'REPLICATE_API_TOKEN'],
     [{ AI_VIDEO_MODEL: 'openai:sora' }, 'AI_VIDEO_MODEL: unknown provider "openai"'],
     [{ AI_MAX_PROMPT_CHARS: 'lots' }, 'AI_MAX_PROMPT_CHARS'],
+    [{ AI_DAILY_VIDEO_BUDGET: '-1' }, 'AI_DAILY_VIDEO_BUDGET'],
     [{ AI_ALLOWED_HOSTS: 'https://cdn.example.com/' }, 'AI_ALLOWED_HOSTS: "https://cdn.example.com/" is not a host name'],
   ])('names the variable to fix: %j', (env, message) => {
     expect(() => aiConfigFromEnv(env)).toThrow(message)

@@ -34,6 +34,8 @@ export const aiEnvShape = {
   // Per workspace: generation requests a minute, and images a day (0 turns generation off).
   AI_RATE_LIMIT_PER_MINUTE: whole(1, 10_000).default(10),
   AI_DAILY_IMAGE_BUDGET: whole(0, 1_000_000).default(200),
+  // Per workspace: generated video clips a day (AI animatic motion makes one per panel with a picture; 0 turns it off).
+  AI_DAILY_VIDEO_BUDGET: whole(0, 1_000_000).default(100),
 }
 
 const aiEnvSchema = z.object(aiEnvShape)
@@ -54,6 +56,7 @@ export interface AiConfig {
   maxPromptChars: number
   ratePerMinute: number
   dailyImageBudget: number
+  dailyVideoBudget: number
 }
 
 const providerHosts: Record<'openai' | 'fal' | 'replicate', string[]> = {
@@ -117,6 +120,7 @@ export function aiConfigFromEnv(source: Record<string, string | undefined> = pro
     maxPromptChars: env.AI_MAX_PROMPT_CHARS,
     ratePerMinute: env.AI_RATE_LIMIT_PER_MINUTE,
     dailyImageBudget: env.AI_DAILY_IMAGE_BUDGET,
+    dailyVideoBudget: env.AI_DAILY_VIDEO_BUDGET,
   }
 }
 
