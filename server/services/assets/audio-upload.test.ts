@@ -19,8 +19,9 @@ import { seedTeam } from '@/server/services/testing/fixtures'
 import { listProjectAudio } from './list-project-audio'
 import { filesUnder, useTemporaryMediaStorage } from './testing'
 
-function upload(actor: Actor, projectId: string, body: BodyInit, headers: Record<string, string>) {
-  const request = new Request(`http://storyreel.test/api/projects/${projectId}/audio`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream', ...headers } })
+function upload(actor: Actor, projectId: string, body: string | Uint8Array, headers: Record<string, string>) {
+  // Bytes are copied onto their own ArrayBuffer: TypeScript's BodyInit takes Uint8Array<ArrayBuffer>, not a Buffer.
+  const request = new Request(`http://storyreel.test/api/projects/${projectId}/audio`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': 'application/octet-stream', ...headers } })
   return runAsActor(actor, () => POST(request, { params: Promise.resolve({ projectId }) }))
 }
 
@@ -85,7 +86,7 @@ describe('POST /api/projects/:projectId/audio', () => {
     const countAudio = async () => (await db.select({ id: assets.id }).from(assets).where(eq(assets.projectId, projectId))).length
     const assetsBefore = await countAudio()
     const video = await fs.readFile(await makeClip(path.join(folder.dir, 'picture.mp4')))
-    const cases: [BodyInit, number, RegExp][] = [
+    const cases: [string | Uint8Array, number, RegExp][] = [
       ['<!doctype html><title>404</title>', 415, /^This file is not a sound file\./],
       [video, 415, /^This is a video, not a sound file/],
       [new Uint8Array(0), 400, /^The file is empty\.$/],
