@@ -49,8 +49,11 @@ export function buildDisclosureReport(input: {
 
 function animaticPart(animatic: LatestAnimatic | null, aiPanelIds: ReadonlySet<string>, entries: readonly LedgerEntry[]): DisclosureAnimatic {
   if (!animatic) return { status: 'none' }
-  // The version's own video carries AI when it was generated (AI animatic mode) or made from generated parents.
-  const wholeVersionIsAi = buildDisclosureSummary({ panels: [{ id: 'version', assetIds: [animatic.versionAssetId] }], entries }).panels.withAiImagery > 0
+  // Every frame is AI when the video itself was generated (AI animatic mode). A stills render made from generated
+  // pictures (recorded as ai_assisted, with them as parents) is AI only where those panels are on screen.
+  const versionRows = entries.filter((entry) => entry.assetId === animatic.versionAssetId)
+  const latest = versionRows.reduce<LedgerEntry | null>((newest, entry) => (!newest || new Date(entry.createdAt) >= new Date(newest.createdAt) ? entry : newest), null)
+  const wholeVersionIsAi = latest?.origin === 'ai_generated'
   const aiFrames = animaticAiFrames({ spans: animatic.spans, aiPanelIds, frameCount: animatic.frameCount, wholeVersionIsAi })
   return {
     status: 'rendered',

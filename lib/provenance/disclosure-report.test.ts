@@ -75,6 +75,28 @@ describe('disclosure report', () => {
     })
   })
 
+  it('counts a stills render by its AI panels’ frames even though its ledger row names the generated picture, and an AI-mode render whole', () => {
+    const animatic = {
+      reviewItemId: 'ri', title: 'Animatic', versionNumber: 1, versionAssetId: 'video-1', rate: { numerator: 24, denominator: 1 }, frameCount: 96, timingFrom: 'render' as const,
+      spans: [{ panelId: 'p1', frameIn: 0, frameOut: 48 }, { panelId: 'p2', frameIn: 48, frameOut: 96 }],
+    }
+    const report = (origin: LedgerRow['origin']) =>
+      buildDisclosureReport({
+        project: { id: 'proj-1', name: 'Harbour' },
+        panels: [{ id: 'p1', assetIds: ['drawing-1', 'bg-1'] }, { id: 'p2', assetIds: ['drawing-2'] }],
+        entries: [
+          row('bg-1', 'ai_generated', { provider: 'offline', model: 'backdrop-1' }),
+          row('drawing-1', 'human'),
+          row('drawing-2', 'human'),
+          row('video-1', origin, { assetKind: 'video', parentAssetIds: ['drawing-1', 'bg-1', 'drawing-2'], ...(origin === 'ai_generated' ? { provider: 'offline', model: 'motion-1' } : {}) }),
+        ],
+        animatic,
+        generatedAt: new Date('2026-11-25T06:00:00Z'),
+      }).summary.animatic
+    expect(report('ai_assisted')).toMatchObject({ aiFrames: 48, aiSeconds: 2 })
+    expect(report('ai_generated')).toMatchObject({ aiFrames: 96, aiSeconds: 4 })
+  })
+
   it('counts a generated animatic (AI animatic mode) as AI from first frame to last', () => {
     expect(animaticAiFrames({ spans: [], aiPanelIds: new Set(), frameCount: 120, wholeVersionIsAi: true })).toBe(120)
     // Spans past the version's end (a board longer than the render) are clipped to it.
