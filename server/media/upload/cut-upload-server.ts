@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { FileStore } from '@tus/file-store'
-import { Server, type Upload } from '@tus/server'
+import { MemoryLocker, Server, type Locker, type Upload } from '@tus/server'
 import { AppError } from '@/lib/errors'
 import type { Actor } from '@/server/auth/require-role'
 import { tusErrorMapping, uploadErrorResponse } from './upload-errors'
@@ -18,6 +18,10 @@ import { readUploadTarget, type CutUploadTarget } from './upload-target'
 // - GET is refused: partial files are never served.
 // When the last byte arrives, `finish` turns the file into a version; the partial file goes whatever the outcome, and
 // a small record of the result stays so a client that lost the reply learns it from HEAD instead of uploading again.
+//
+// Several app instances can serve one upload when they share `directory` (a shared volume) and a `locker` on their
+// common database: the locker keeps two instances from writing one upload at once, and a second lock per upload
+// ("finishing") keeps a retried last PATCH on another instance from finishing it twice.
 
 export interface FinishedUpload {
   versionId: string
@@ -37,6 +41,8 @@ export interface CutUploadServerOptions {
   finish(actor: Actor, target: CutUploadTarget, filePath: string): Promise<FinishedUpload>
   /** Unfinished uploads and finish records older than this are swept; 3 days by default. */
   expireAfterMs?: number
+  /** Who may write which upload; in-process by default, which is right for one instance only. */
+  locker?: Locker
 }
 
 export interface CutUploadServer {
@@ -51,6 +57,11 @@ export const versionNumberHeader = 'Storyreel-Version-Number'
 
 const uploadIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const sweepEveryMs = 60 * 60 * 1000
+/** A finish already running elsewhere makes a second one a conflict after this wait, not a second version. */
+const finishLockWaitMs = 1_000
+/** How long a HEAD or PATCH waits for another instance to finish an upload (the locker's own limit may be shorter). */
+const finishedWaitMs = 60 * 1000
+const finishLockId = (id: string) => `${id}:finishing`
 
 interface FinishRecord extends FinishedUpload {
   userId: string
@@ -65,6 +76,7 @@ export function createCutUploadServer(options: CutUploadServerOptions): CutUploa
   const expireAfterMs = options.expireAfterMs ?? 3 * 24 * 60 * 60 * 1000
   const ready = Promise.all([fs.mkdir(partialDir, { recursive: true }), fs.mkdir(finishedDir, { recursive: true })])
   const store = new FileStore({ directory: partialDir, expirationPeriodInMilliseconds: expireAfterMs })
+  const locker = options.locker ?? new MemoryLocker()
   // Who sent each request, for the hooks @tus/server calls with the same Request object.
   const actors = new WeakMap<Request, Actor>()
   const finishing = new Map<string, Promise<unknown>>()
@@ -87,6 +99,7 @@ export function createCutUploadServer(options: CutUploadServerOptions): CutUploa
   const tus = new Server({
     path: basePath,
     datastore: store,
+    locker,
     maxSize: options.maxBytes,
     // A relative Location: the client resolves it against the URL it posted to, so no Host or X-Forwarded-* header
     // (which a client can set) ever decides where uploads go.
@@ -117,15 +130,31 @@ export function createCutUploadServer(options: CutUploadServerOptions): CutUploa
     // A zero-length PATCH at the final offset would call the hook again while the first run is still going.
     if (finishing.has(upload.id)) throw new AppError('CONFLICT', { userMessage: 'This upload is already being finished.' })
     const work = (async () => {
+      // …and on another instance, the same PATCH retried there.
+      const guard = locker.newLock(finishLockId(upload.id))
       try {
-        const target = readUploadTarget(upload.metadata)
-        const result = await options.finish(actor, target, path.join(partialDir, upload.id))
-        const record: FinishRecord = { ...result, userId: actor.userId, size: upload.size ?? 0, finishedAt: new Date().toISOString() }
-        await fs.writeFile(finishRecordPath(upload.id), JSON.stringify(record))
-        return result
+        await guard.lock(AbortSignal.timeout(finishLockWaitMs), () => undefined)
+      } catch {
+        throw new AppError('CONFLICT', { userMessage: 'This upload is already being finished.' })
+      }
+      try {
+        const earlier = await readFinishRecord(upload.id)
+        if (earlier) {
+          if (earlier.userId !== actor.userId) throw uploadNotFound()
+          return { versionId: earlier.versionId, number: earlier.number }
+        }
+        try {
+          const target = readUploadTarget(upload.metadata)
+          const result = await options.finish(actor, target, path.join(partialDir, upload.id))
+          const record: FinishRecord = { ...result, userId: actor.userId, size: upload.size ?? 0, finishedAt: new Date().toISOString() }
+          await fs.writeFile(finishRecordPath(upload.id), JSON.stringify(record))
+          return result
+        } finally {
+          // Refused or accepted, the received bytes have served their purpose (an accepted file is in media storage).
+          await store.remove(upload.id).catch((error: unknown) => console.error('[upload] could not remove partial upload', upload.id, error))
+        }
       } finally {
-        // Refused or accepted, the received bytes have served their purpose (an accepted file is in media storage).
-        await store.remove(upload.id).catch((error: unknown) => console.error('[upload] could not remove partial upload', upload.id, error))
+        await guard.unlock()
       }
     })()
     finishing.set(upload.id, work.catch(() => undefined))
@@ -163,9 +192,27 @@ export function createCutUploadServer(options: CutUploadServerOptions): CutUploa
       throw uploadNotFound()
     }
     if (upload.metadata?.userId !== actor.userId) throw uploadNotFound()
+    if (upload.size !== undefined && upload.offset === upload.size) {
+      // Every byte is in but there is no result yet: another instance is finishing it. Wait for that, as above.
+      const finished = await awaitFinishElsewhere(actor, id)
+      if (finished) return answerFinished(request, id, finished)
+    }
     // A person removed from the project since the upload began stops here rather than at the last byte.
     if (request.method === 'PATCH') await options.authorize(actor, readUploadTarget(upload.metadata))
     return null
+  }
+
+  async function awaitFinishElsewhere(actor: Actor, id: string): Promise<FinishRecord | null> {
+    const guard = locker.newLock(finishLockId(id))
+    try {
+      await guard.lock(AbortSignal.timeout(finishedWaitMs), () => undefined)
+    } catch {
+      throw new AppError('CONFLICT', { userMessage: 'This upload is still being finished. Please try again in a moment.' })
+    }
+    await guard.unlock()
+    const record = await readFinishRecord(id)
+    if (record && record.userId !== actor.userId) throw uploadNotFound()
+    return record
   }
 
   async function answerFinished(request: Request, id: string, record: FinishRecord): Promise<Response> {

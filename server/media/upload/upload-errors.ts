@@ -1,3 +1,4 @@
+import { ERRORS } from '@tus/server'
 import { isAppError, type ErrorCode } from '@/lib/errors'
 import { formatUploadBytes } from './upload-limits'
 
@@ -38,6 +39,10 @@ export function tusErrorMapping(request: Request, error: unknown, maxBytes: numb
           ? `This file is ${formatUploadBytes(declared)}; the largest upload allowed is ${formatUploadBytes(maxBytes)}.`
           : `The upload sent more data than it declared, or more than the limit of ${formatUploadBytes(maxBytes)}.`
       return { status_code: 413, body: errorBody('PAYLOAD_TOO_LARGE', message) }
+    }
+    if (error.status_code === ERRORS.ERR_LOCK_TIMEOUT.status_code && error.body === ERRORS.ERR_LOCK_TIMEOUT.body) {
+      // Another request (on this instance or another) kept writing this upload: busy, not broken.
+      return { status_code: 423, body: errorBody('CONFLICT', 'This upload is busy on another connection. The upload will try again.') }
     }
     if (error.status_code >= 500) {
       console.error('[upload] tus error:', error.body.trim())
