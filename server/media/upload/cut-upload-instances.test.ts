@@ -78,7 +78,8 @@ afterAll(async () => {
   await folder.cleanup()
 })
 
-const [a, b] = [0, 1].map((i) => ({ origin: () => instances[i]!.origin }))
+const instance = (i: number) => ({ origin: () => instances[i]!.origin })
+const [a, b] = [instance(0), instance(1)]
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 const versions = () => env.handle.db.select().from(reviewVersions).where(eq(reviewVersions.reviewItemId, reviewItemId))
 const partialFiles = () => filesUnder(path.join(uploadsDir, 'partial'))
