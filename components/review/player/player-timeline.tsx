@@ -132,6 +132,7 @@ export function PlayerTimeline({ frameCount, frame, range, markers, filmstrip, l
           >
             {tile && filmstrip ? (
               <div
+                data-testid="filmstrip-preview"
                 className="overflow-hidden rounded-md border border-white/20 bg-black shadow-lg"
                 style={{
                   width: PREVIEW_WIDTH,
@@ -142,7 +143,9 @@ export function PlayerTimeline({ frameCount, frame, range, markers, filmstrip, l
                 }}
               />
             ) : null}
-            <span className="rounded bg-black/85 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums">{labelFor(hover.frame)}</span>
+            <span data-testid="timeline-hover-label" className="rounded bg-black/85 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums">
+              {labelFor(hover.frame)}
+            </span>
           </div>
         ) : null}
       </div>
