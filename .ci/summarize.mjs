@@ -6,11 +6,14 @@ let failed = 0
 let skipped = 0
 const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null)
 
+// Vitest writes one report per config: unit (test:unit) and cluster (test:cluster).
 const unit = read('reports/unit.json')
-if (unit) {
-  passed += unit.numPassedTests
-  failed += unit.numFailedTests
-  skipped += unit.numPendingTests + (unit.numTodoTests ?? 0)
+const cluster = read('reports/cluster.json')
+for (const report of [unit, cluster]) {
+  if (!report) continue
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0)
 }
 const e2e = read('reports/e2e.json')
 if (e2e) {
@@ -18,5 +21,5 @@ if (e2e) {
   failed += e2e.stats.unexpected
   skipped += e2e.stats.skipped
 }
-console.log(`unit: ${unit ? 'reported' : 'no report'}; e2e: ${e2e ? 'reported' : 'no report'}`)
+console.log(`unit: ${unit ? 'reported' : 'no report'}; e2e: ${e2e ? 'reported' : 'no report'}; cluster: ${cluster ? 'reported' : 'no report'}`)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
