@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors'
 import { probeMedia } from '@/server/media/ffmpeg'
+import { acceptedAudioDemuxers } from '@/server/media/ffmpeg/sniff-audio-container'
 
 // The one optional sound track (music or scratch voice): checked before any frame is drawn, so a file that is not
 // audio fails at once with a message the user can act on instead of deep inside an encode.
@@ -18,7 +19,7 @@ export async function checkAudioTrack(track: AudioTrack, signal?: AbortSignal): 
     })
   let hasAudio: boolean
   try {
-    hasAudio = (await probeMedia(track.path, { signal, timeoutMs: 15_000 })).audio !== null
+    hasAudio = (await probeMedia(track.path, { signal, timeoutMs: 15_000, formats: acceptedAudioDemuxers })).audio !== null
   } catch (error) {
     if (signal?.aborted) throw signal.reason
     throw notAudio(error)

@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Canvas } from '@napi-rs/canvas'
 import { assertRenderable, type AnimaticPlan, type FrameLayer } from '@/lib/animatic'
 import { untrustedInput } from '@/server/media/ffmpeg'
+import { acceptedAudioDemuxers } from '@/server/media/ffmpeg/sniff-audio-container'
 import { checkAudioTrack, type AudioTrack } from './audio-track'
 import { createFrameCompositor } from './frame-compositor'
 import { startFrameEncoder } from './frame-encoder'
@@ -130,7 +131,7 @@ function encoderArgs(options: RenderAnimaticOptions & { encoder: EncoderSettings
   const seconds = ((plan.totalFrames * rate.denominator) / rate.numerator).toFixed(6)
   const video = ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-framerate', fps, '-i', 'pipe:0']
   const sound = audio
-    ? [...untrustedInput(audio.path), '-map', '0:v:0', '-map', '1:a:0', '-af', `asetpts=PTS-STARTPTS,apad,atrim=end=${seconds}`, '-c:a', 'aac', '-b:a', '160k', '-ar', '48000']
+    ? [...untrustedInput(audio.path, { formats: acceptedAudioDemuxers }), '-map', '0:v:0', '-map', '1:a:0', '-af', `asetpts=PTS-STARTPTS,apad,atrim=end=${seconds}`, '-c:a', 'aac', '-b:a', '160k', '-ar', '48000']
     : ['-map', '0:v:0']
   return [
     ...video,

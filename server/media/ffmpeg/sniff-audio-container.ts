@@ -20,6 +20,15 @@ export const audioMimeTypes: Record<AudioContainer, string> = {
   ogg: 'audio/ogg',
 }
 
+/**
+ * ffmpeg's demuxer for each container, for -format_whitelist: once a file has sniffed as one of these, no other
+ * demuxer (HLS, concat) may read it or anything it names.
+ */
+export const audioDemuxers: Readonly<Record<AudioContainer, string>> = { wav: 'wav', mp3: 'mp3', adts: 'aac', mp4: 'mov', flac: 'flac', ogg: 'ogg' }
+
+/** Every demuxer an accepted sound file may be read with (the renderer reads stored tracks with these). */
+export const acceptedAudioDemuxers: readonly string[] = [...new Set(Object.values(audioDemuxers))]
+
 export function sniffAudioContainer(head: Uint8Array): AudioContainer | null {
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WAVE'), 8)) return 'wav'
   if (startsWith(head, ascii('fLaC'))) return 'flac'

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors'
 import { UnsupportedMediaTypeError } from '@/lib/media/errors'
 import { ProbeFailedError, probeMedia, type MediaProbe } from './probe-media'
 import { ProcessFailedError, ProcessTimeoutError } from './run-process'
-import { audioContainerMatchesFormat, audioMimeTypes, audioSniffBytes, sniffAudioContainer, type AudioContainer } from './sniff-audio-container'
+import { audioContainerMatchesFormat, audioDemuxers, audioMimeTypes, audioSniffBytes, sniffAudioContainer, type AudioContainer } from './sniff-audio-container'
 import type { AudioLimits } from './audio-limits'
 
 // Decides whether an uploaded file (already on disk, under a name we chose) is a sound track we can mux into an
@@ -29,7 +29,9 @@ export async function validateAudioUpload(
   options: { limits: Pick<AudioLimits, 'maxSeconds'>; probeTimeoutMs?: number; signal?: AbortSignal },
 ): Promise<ValidatedAudio> {
   const container = await sniff(filePath)
-  const probe = await probeUpload(filePath, options)
+  // Only the sniffed container's own demuxer may read it, so a file that passes the magic bytes is never then read as
+  // a playlist or any other format that opens more files.
+  const probe = await probeUpload(filePath, [audioDemuxers[container]], options)
   if (!audioContainerMatchesFormat(container, probe.container)) {
     throw new UnsupportedMediaTypeError(`This file is not a sound file we can read (its contents do not match its format). ${accepted}`, {
       sniffed: container,
@@ -63,9 +65,9 @@ async function sniff(filePath: string): Promise<AudioContainer> {
   }
 }
 
-async function probeUpload(filePath: string, options: { probeTimeoutMs?: number; signal?: AbortSignal }): Promise<MediaProbe> {
+async function probeUpload(filePath: string, formats: readonly string[], options: { probeTimeoutMs?: number; signal?: AbortSignal }): Promise<MediaProbe> {
   try {
-    return await probeMedia(filePath, { timeoutMs: options.probeTimeoutMs, signal: options.signal })
+    return await probeMedia(filePath, { timeoutMs: options.probeTimeoutMs, signal: options.signal, formats })
   } catch (error) {
     if (error instanceof ProcessTimeoutError) throw refuse('Reading this sound file took too long; it may be damaged.', undefined, error)
     if (error instanceof ProcessFailedError || error instanceof ProbeFailedError) {
