@@ -24,7 +24,7 @@ export interface GenerationFacts {
 
 export interface EmbeddedC2paManifest {
   bytes: Uint8Array
-  /** The manifest's label in the store (urn:c2pa:…), what a validator names it by. */
+  /** The manifest's label in the store (urn:uuid:… with this library), what a validator names it by. */
   manifestLabel: string
   instanceId: string
   signer: { source: SigningIdentity['source']; subject: string; issuer: string }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { assets, projects } from '@/db/schema'
@@ -9,7 +9,10 @@ import { imageExtensions } from '@/lib/media/image-types'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
 import { aiConfigFromEnv, type AiConfig } from '@/server/ai/ai-config'
 import type { FetchFunction } from '@/server/ai/allow-list-fetch'
-import { generateImages } from '@/server/ai/generate-images'
+import { c2paConfigFromEnv, type C2paSigningConfig } from '@/server/ai/c2pa/c2pa-config'
+import { c2paSupportedMime, embedC2paManifest } from '@/server/ai/c2pa/embed-c2pa-manifest'
+import { loadSigningIdentity } from '@/server/ai/c2pa/signing-identity'
+import { generateImages, type ImageGeneration } from '@/server/ai/generate-images'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { mediaUrl } from '@/server/services/assets/media-url'
@@ -51,6 +54,8 @@ export async function generateBackgroundImages(params: {
   /** Tests pass their own; otherwise read from the environment. */
   config?: AiConfig
   fetch?: FetchFunction
+  /** Who signs the C2PA manifests; tests pass their own, otherwise read from the environment. */
+  signing?: C2paSigningConfig
 }): Promise<GeneratedBackgrounds> {
   const actor = requireSignedIn(params.actor)
   const { workspaceId } = await requireRole(actor, { projectId: params.projectId }, 'editor')
@@ -82,11 +87,12 @@ export async function generateBackgroundImages(params: {
     fetch: params.fetch,
   })
   params.onProgress?.(0.85)
+  const signed = await signGeneratedImages(generation, params.signing)
 
   const storage = getStorage()
-  const stored: { assetId: string; storageKey: string; image: (typeof generation.images)[number]; seed: number | null }[] = []
+  const stored: { assetId: string; storageKey: string; image: (typeof signed)[number]; seed: number | null }[] = []
   try {
-    for (const [index, image] of generation.images.entries()) {
+    for (const [index, image] of signed.entries()) {
       params.signal?.throwIfAborted()
       const assetId = randomUUID()
       const storageKey = assetStorageKey({ projectId: params.projectId, assetId, name: 'original' })
@@ -134,6 +140,7 @@ export async function generateBackgroundImages(params: {
               variation: index + 1,
               variations: stored.length,
               warnings: generation.warnings,
+              c2pa: image.c2pa,
             },
           },
         })
@@ -155,4 +162,50 @@ export async function generateBackgroundImages(params: {
     generatorLabel: generation.offline ? offlineGeneratorLabel : `${generation.provider} · ${generation.modelId}`,
     warnings: generation.warnings,
   }
+}
+
+/**
+ * Embeds a signed C2PA manifest in every PNG, so the file itself says a model made it wherever it is copied; the
+ * asset's size and SHA-256 are then those of the signed file. Other formats (a provider's JPEG or WebP) are stored as
+ * they came, and the ledger says why they carry no manifest. A signing identity that cannot be loaded stops the
+ * generation before anything is stored: every generated PNG carries a manifest or none is kept.
+ */
+async function signGeneratedImages(generation: ImageGeneration, signing: C2paSigningConfig | undefined) {
+  const needsSigning = generation.images.some((image) => image.mime === c2paSupportedMime)
+  let identity
+  try {
+    identity = needsSigning ? await loadSigningIdentity(signing ?? c2paConfigFromEnv()) : null
+  } catch (error) {
+    console.error('[ai] cannot load the C2PA signing identity:', error instanceof Error ? error.message : error)
+    throw new AppError('UNAVAILABLE', {
+      userMessage: 'The server cannot sign generated images right now (its C2PA signing identity is not usable), so nothing was saved. Ask the administrator to check the server log.',
+      cause: error,
+    })
+  }
+  const generatedAt = new Date()
+  const softwareAgent = generation.offline ? offlineGeneratorLabel : `${generation.provider} ${generation.modelId}`
+  return Promise.all(
+    generation.images.map(async (image) => {
+      if (image.mime !== c2paSupportedMime || !identity) {
+        return { ...image, c2pa: { embedded: false, reason: `${image.mime} files are stored without a C2PA manifest (Storyreel signs PNG only)` } }
+      }
+      const manifest = await embedC2paManifest(
+        image.bytes,
+        { provider: generation.provider, model: generation.modelId, offline: generation.offline, generatedAt, softwareAgent },
+        identity,
+      )
+      return {
+        ...image,
+        bytes: manifest.bytes,
+        sha256: createHash('sha256').update(manifest.bytes).digest('hex'),
+        c2pa: {
+          embedded: true,
+          manifestLabel: manifest.manifestLabel,
+          instanceId: manifest.instanceId,
+          signer: manifest.signer.source,
+          signerSubject: manifest.signer.subject,
+        },
+      }
+    }),
+  )
 }
