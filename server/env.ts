@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { aiEnvShape, checkAiEnv } from './ai/ai-config'
+import { c2paEnvShape, checkC2paEnv } from './ai/c2pa/c2pa-config'
 import { collabEnvShape } from './collab/config'
 import { checkS3Env, s3EnvShape } from './media/storage/s3-config'
 
@@ -37,6 +38,8 @@ export const envSchema = z
     ...collabEnvShape,
     // AI_IMAGE_MODEL, AI_VIDEO_MODEL, provider keys, limits — documented in server/ai/ai-config.ts.
     ...aiEnvShape,
+    // C2PA_SIGNING_KEY_PATH, C2PA_SIGNING_CERT_PATH — who signs generated images' C2PA manifests; server/ai/c2pa/c2pa-config.ts.
+    ...c2paEnvShape,
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_CLIENT_ID: optionalString,
@@ -66,6 +69,7 @@ export const envSchema = z
     }
     checkAiEnv(env, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }))
     checkS3Env(env, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }))
+    checkC2paEnv(env, (variable, message) => ctx.addIssue({ code: 'custom', path: [variable], message }))
   })
 
 export type Env = z.infer<typeof envSchema> & { appUrl: string; dataDir: string }
