@@ -17,6 +17,7 @@ import { localIdentityFile, makeSigningIdentityPem } from '@/server/ai/c2pa/sign
 import { pngBase64, startFakeImageServer, type FakeImageServer } from '@/server/ai/testing/fake-image-server'
 import { filesUnder, useTemporaryMediaStorage } from '@/server/services/assets/testing'
 import { createProject } from '@/server/services/projects/create-project'
+import { getProjectDisclosure } from '@/server/services/provenance/get-project-disclosure'
 import { outcome, seedTeam } from '@/server/services/testing/fixtures'
 import { generateBackgroundImages } from './generate-background-images'
 
@@ -101,6 +102,12 @@ describe('generated backgrounds carry a signed C2PA manifest', () => {
       expect(Buffer.from(bytes).includes('lighthouse keeper')).toBe(false)
     }
     expect((await fs.stat(path.join(signing.kind === 'local' ? signing.dataDir : '', localIdentityFile))).mode & 0o777).toBe(0o600)
+
+    // The exported disclosure JSON carries the same pointer for each generated image.
+    const report = await getProjectDisclosure({ actor: team.viewer, projectId: team.projectId })
+    const reported = report.entries.map((entry) => entry.parameters.c2pa)
+    expect(reported).toHaveLength(2)
+    expect(reported).toEqual(expect.arrayContaining(files.map(({ ledger }) => (ledger.parameters as { c2pa: unknown }).c2pa)))
   })
 
   it('fails validation with a hash mismatch once one byte of the stored image changes', async () => {
