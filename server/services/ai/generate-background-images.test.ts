@@ -148,8 +148,14 @@ describe('generateBackgroundImages', () => {
     await generateBackgroundImages({ actor: third.editor, projectId: third.projectId, request: { ...request, variations: 2 }, config: budget })
     await expect(generateBackgroundImages({ actor: third.editor, projectId: third.projectId, request: { ...request, variations: 2 }, config: budget })).rejects.toMatchObject({
       code: 'RATE_LIMITED',
+      userMessage: 'This workspace has 1 of its 3 generated images left today, and this asks for 2. Ask for fewer variations, or wait: the budget resets in about 24 hours.',
+    })
+    // The refused request took nothing: the last image can still be had.
+    await generateBackgroundImages({ actor: third.editor, projectId: third.projectId, request: { ...request, variations: 1 }, config: budget })
+    await expect(generateBackgroundImages({ actor: third.editor, projectId: third.projectId, request, config: budget })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
       userMessage: 'This workspace has used its 3 generated images for today. The budget resets in about 24 hours.',
     })
-    expect((await rowsFor(third.projectId)).assets).toHaveLength(2)
+    expect((await rowsFor(third.projectId)).assets).toHaveLength(3)
   })
 })
