@@ -31,7 +31,8 @@ export const assets = pgTable(
     // Displayed size in pixels (after EXIF rotation); null for audio and documents.
     width: integer('width'),
     height: integer('height'),
-    // Integer frames at the project's rate, never float seconds; null for stills.
+    // Integer frames, never float seconds; null for stills. Sound and renders count at the project's rate; an uploaded
+    // cut counts its own frames at its own rate (its review version records that rate), so nothing is resampled.
     durationFrames: integer('duration_frames'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
