@@ -27,7 +27,7 @@ describe('C2PA signing settings', () => {
 
   const startUpError = (env: Record<string, string>) => {
     try {
-      loadEnv(env)
+      loadEnv(env as NodeJS.ProcessEnv)
       return null
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError)

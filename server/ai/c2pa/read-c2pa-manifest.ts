@@ -47,7 +47,7 @@ export async function readC2paManifest(bytes: Uint8Array): Promise<ReadC2paManif
   const asset = new PNG(bytes)
   const jumbf = asset.getManifestJUMBF()
   if (!jumbf) return null
-  const store = ManifestStore.read(SuperBox.fromBuffer(jumbf))
+  const store = ManifestStore.read(SuperBox.fromBuffer(new Uint8Array(jumbf)))
   const manifest = store.getActiveManifest()
   const result = await store.validate(asset)
   const signature = manifest?.signature?.signatureData

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, webcrypto } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {
@@ -44,7 +44,7 @@ export async function makeSigningIdentityPem(organization = 'Storyreel'): Promis
   const installation = randomUUID()
   const now = Date.now()
   const notBefore = new Date(now - 60 * 60 * 1000) // an hour of clock skew
-  const caKeys = await webcrypto.subtle.generateKey(ecdsa, true, ['sign', 'verify'])
+  const caKeys = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify'])
   const ca = await X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: serialNumber(),
@@ -56,12 +56,12 @@ export async function makeSigningIdentityPem(organization = 'Storyreel'): Promis
       extensions: [
         new BasicConstraintsExtension(true, 0, true),
         new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign, true),
-        await SubjectKeyIdentifierExtension.create(caKeys.publicKey, false, webcrypto),
+        await SubjectKeyIdentifierExtension.create(caKeys.publicKey, false, crypto),
       ],
     },
-    webcrypto,
+    crypto,
   )
-  const leafKeys = await webcrypto.subtle.generateKey(ecdsa, true, ['sign', 'verify'])
+  const leafKeys = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify'])
   const leaf = await X509CertificateGenerator.create(
     {
       serialNumber: serialNumber(),
@@ -76,13 +76,13 @@ export async function makeSigningIdentityPem(organization = 'Storyreel'): Promis
         new BasicConstraintsExtension(false, undefined, true),
         new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
         new ExtendedKeyUsageExtension([ExtendedKeyUsage.emailProtection], false),
-        await SubjectKeyIdentifierExtension.create(leafKeys.publicKey, false, webcrypto),
-        await AuthorityKeyIdentifierExtension.create(caKeys.publicKey, false, webcrypto),
+        await SubjectKeyIdentifierExtension.create(leafKeys.publicKey, false, crypto),
+        await AuthorityKeyIdentifierExtension.create(caKeys.publicKey, false, crypto),
       ],
     },
-    webcrypto,
+    crypto,
   )
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', leafKeys.privateKey)
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', leafKeys.privateKey)
   return [
     '# Storyreel C2PA signing identity for generated images. Made on first use; keep it private (mode 0600).',
     '# Deleting it makes a new identity: images signed before keep naming the old one.',

@@ -21,6 +21,11 @@ import { getProjectDisclosure } from '@/server/services/provenance/get-project-d
 import { outcome, seedTeam } from '@/server/services/testing/fixtures'
 import { generateBackgroundImages } from './generate-background-images'
 
+function expectOne<T>(items: T[]): [T] {
+  expect(items).toHaveLength(1)
+  return items as [T]
+}
+
 const trained = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia'
 const algorithmic = 'http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia'
 
@@ -113,7 +118,7 @@ describe('generated backgrounds carry a signed C2PA manifest', () => {
   it('fails validation with a hash mismatch once one byte of the stored image changes', async () => {
     const team = await freshProject('C2PA tamper')
     await generateBackgroundImages({ actor: team.editor, projectId: team.projectId, request: { prompt: 'misty valley', seed: 3 }, config: aiConfigFromEnv({}), signing })
-    const [{ bytes }] = (await storedFiles(team.projectId)) as [{ bytes: Uint8Array }]
+    const [{ bytes }] = expectOne(await storedFiles(team.projectId))
     // A byte of picture data, well inside the file (the manifest chunk sits near the start).
     const tampered = bytes.slice()
     tampered[bytes.length - 100] = tampered[bytes.length - 100]! ^ 0x01
@@ -129,7 +134,7 @@ describe('generated backgrounds carry a signed C2PA manifest', () => {
     server.script({ status: 200, json: { data: [{ b64_json: await pngBase64(96, 54) }] } })
     const config = aiConfigFromEnv({ AI_IMAGE_MODEL: 'openai-compatible:sdxl-turbo', OPENAI_BASE_URL: server.baseUrl, AI_REQUEST_TIMEOUT_MS: '1000' })
     await generateBackgroundImages({ actor: team.owner, projectId: team.projectId, request: { prompt: 'harbour at dawn' }, config, signing })
-    const [{ bytes }] = (await storedFiles(team.projectId)) as [{ bytes: Uint8Array }]
+    const [{ bytes }] = expectOne(await storedFiles(team.projectId))
     const manifest = await readC2paManifest(bytes)
     expect(manifest?.validation.isValid).toBe(true)
     expect(manifest?.actions).toEqual([
@@ -156,7 +161,7 @@ describe('generated backgrounds carry a signed C2PA manifest', () => {
       config: aiConfigFromEnv({}),
       signing: { kind: 'operator', keyPath, certPath },
     })
-    const [{ bytes, ledger }] = (await storedFiles(team.projectId)) as [{ bytes: Uint8Array; ledger: { parameters: unknown } }]
+    const [{ bytes, ledger }] = expectOne(await storedFiles(team.projectId))
     const manifest = await readC2paManifest(bytes)
     expect(manifest?.validation.isValid).toBe(true)
     expect(manifest?.signer.subject).toContain('O=Example Films Ltd')
