@@ -14,6 +14,13 @@ export interface ManagedProcessOptions {
 
 const keptLines = 400
 
+// Children run in their own process groups (so a stop reaches tsx's node and ffmpeg too), which also means a Ctrl-C
+// or a crash of this process does not reach them. Whatever is still running when this process exits is killed here.
+const live = new Set<ManagedProcess>()
+process.once('exit', () => {
+  for (const child of live) child.killNow()
+})
+
 export class ManagedProcess {
   readonly name: string
   private child: ChildProcess | null = null
@@ -46,7 +53,13 @@ export class ManagedProcess {
     // detached: its own process group, so stop() also reaches what it spawned (tsx runs node as a child; ffmpeg).
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     this.child = child
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+    live.add(this)
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        live.delete(this)
+        resolve(code)
+      }),
+    )
     for (const stream of [child.stdout, child.stderr]) {
       let pending = ''
       stream?.setEncoding('utf8')
@@ -91,6 +104,11 @@ export class ManagedProcess {
     await this.exited
     clearTimeout(timer)
     // Children of the group (tsx's node, ffmpeg) may linger after the leader; they go too.
+    this.signal('SIGKILL')
+  }
+
+  /** SIGKILL without waiting: for process exit, where nothing asynchronous runs any more. */
+  killNow(): void {
     this.signal('SIGKILL')
   }
 

@@ -68,13 +68,28 @@ export function s3StorageAvailable(): boolean {
 
 const instanceReadyMs = 180_000
 
+// Every cluster started and not yet stopped, including one still starting, so a Ctrl-C during start-up (the build
+// can take minutes) stops what is already running and drops the throw-away database.
+const liveClusters = new Set<() => Promise<void>>()
+
+/** Stops every cluster this process started, finished starting or not. */
+export async function stopAllClusters(): Promise<void> {
+  await Promise.all([...liveClusters].map((stop) => stop()))
+}
+
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const echo = options.echo ?? false
   const cleanups: (() => Promise<void>)[] = []
-  const stop = async () => {
-    // Reverse order: the proxy and the apps before the services they use.
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: Error) => console.error(`[cluster] cleanup: ${error.message}`))
-  }
+  // Once, however many callers (a failed start and a Ctrl-C at the same moment) ask, and each waits for the end.
+  let stopped: Promise<void> | null = null
+  const stop = () =>
+    (stopped ??= (async () => {
+      // Reverse order: the proxy and the apps before the services they use.
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: Error) => console.error(`[cluster] cleanup: ${error.message}`))
+      // Only now, so a stopAllClusters() called meanwhile waits for this one to finish.
+      liveClusters.delete(stop)
+    })())
+  liveClusters.add(stop)
   try {
     // Built once here, before any instance starts: each instance would otherwise run the same check and two could
     // build into .next at once.
