@@ -182,6 +182,9 @@ export class Room {
     const missing = Y.encodeStateAsUpdate(this.doc, stateVector)
     // An update with nothing in it is two zero bytes.
     if (missing.byteLength > 2) this.services.publish?.(this.docId, 'update', missing)
+    // The sender holds edits this room lacks: after a Redis outage our own hello may have gone out before the sender
+    // had subscribed again, and been lost; ask back. Once it answers, its state no longer runs ahead, so this stops.
+    if (runsAhead(stateVector, this.doc)) this.sayHello()
     const local = [...this.awarenessOwners].filter(([, owner]) => owner !== remoteOrigin).map(([clientId]) => clientId)
     const present = local.filter((clientId) => this.awareness.getStates().has(clientId))
     if (present.length > 0) this.services.publish?.(this.docId, 'awareness', encodeAwarenessStates(this.awareness, present))
@@ -224,4 +227,11 @@ export class Room {
       for (const panelId of event.keysChanged) if (panels.has(panelId)) claim(panelId)
     })
   }
+}
+
+/** Whether a state vector has seen edits (of any client) that the document has not. */
+function runsAhead(stateVector: Uint8Array, doc: Y.Doc): boolean {
+  const ours = Y.decodeStateVector(Y.encodeStateVector(doc))
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > (ours.get(client) ?? 0)) return true
+  return false
 }
