@@ -6,7 +6,7 @@ import { assets } from '@/db/schema'
 import type { ProvenanceDetails } from '@/lib/provenance/vocabulary'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
-import { recordProvenance } from '@/server/services/provenance/record-provenance'
+import { insertAssetWithProvenance } from '@/server/services/provenance/insert-asset-with-provenance'
 
 // A finished render becomes a video asset of its project, credited to whoever asked for it, with its ledger row in
 // the same transaction (so no render is missing from the disclosure report). It can be taken back (rows and file)
@@ -45,22 +45,25 @@ export async function storeRenderedAnimatic(file: RenderedFile): Promise<StoredA
   const db = await getDb()
   try {
     await db.transaction(async (tx) => {
-      await tx.insert(assets).values({
-        id: assetId,
-        workspaceId: file.workspaceId,
-        projectId: file.projectId,
-        kind: 'video',
-        storageKey,
-        originalName: file.name,
-        mime: 'video/mp4',
-        bytes: size,
-        sha256: hash.digest('hex'),
-        width: file.width,
-        height: file.height,
-        durationFrames: file.durationFrames,
-        createdBy: file.createdBy,
+      await insertAssetWithProvenance({
+        executor: tx,
+        asset: {
+          id: assetId,
+          workspaceId: file.workspaceId,
+          projectId: file.projectId,
+          kind: 'video',
+          storageKey,
+          originalName: file.name,
+          mime: 'video/mp4',
+          bytes: size,
+          sha256: hash.digest('hex'),
+          width: file.width,
+          height: file.height,
+          durationFrames: file.durationFrames,
+          createdBy: file.createdBy,
+        },
+        details: file.provenance,
       })
-      await recordProvenance({ executor: tx, projectId: file.projectId, assetId, actorUserId: file.createdBy, details: file.provenance })
     })
   } catch (error) {
     await storage.delete(storageKey)

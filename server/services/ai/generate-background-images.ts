@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { assets, projects } from '@/db/schema'
+import { projects } from '@/db/schema'
 import { backgroundRequestSchema } from '@/lib/ai/background-request'
 import { offlineGeneratorLabel } from '@/lib/ai/model-spec'
 import { AppError } from '@/lib/errors'
@@ -16,7 +16,7 @@ import { generateImages, type ImageGeneration } from '@/server/ai/generate-image
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { mediaUrl } from '@/server/services/assets/media-url'
-import { recordProvenance } from '@/server/services/provenance/record-provenance'
+import { insertAssetWithProvenance } from '@/server/services/provenance/insert-asset-with-provenance'
 import { consumeGenerationAllowance } from './consume-generation-allowance'
 
 export interface GeneratedBackground {
@@ -102,25 +102,22 @@ export async function generateBackgroundImages(params: {
     params.signal?.throwIfAborted()
     await db.transaction(async (tx) => {
       for (const [index, { assetId, storageKey, image, seed }] of stored.entries()) {
-        await tx.insert(assets).values({
-          id: assetId,
-          workspaceId,
-          projectId: params.projectId,
-          kind: 'image',
-          storageKey,
-          originalName: `background-${index + 1}.${imageExtensions[image.mime]}`,
-          mime: image.mime,
-          bytes: image.bytes.length,
-          sha256: image.sha256,
-          width: image.width,
-          height: image.height,
-          createdBy: actor.userId,
-        })
-        await recordProvenance({
+        await insertAssetWithProvenance({
           executor: tx,
-          projectId: params.projectId,
-          assetId,
-          actorUserId: actor.userId,
+          asset: {
+            id: assetId,
+            workspaceId,
+            projectId: params.projectId,
+            kind: 'image',
+            storageKey,
+            originalName: `background-${index + 1}.${imageExtensions[image.mime]}`,
+            mime: image.mime,
+            bytes: image.bytes.length,
+            sha256: image.sha256,
+            width: image.width,
+            height: image.height,
+            createdBy: actor.userId,
+          },
           details: {
             origin: 'ai_generated',
             category: 'visuals',

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { assets, projects } from '@/db/schema'
+import { projects } from '@/db/schema'
 import { AppError } from '@/lib/errors'
 import { sanitiseFilename } from '@/lib/media/filename'
 import type { AudioUploadProvenance } from '@/lib/provenance/audio-upload'
@@ -17,7 +17,7 @@ import { audioLimitsFromEnv, type AudioLimits } from '@/server/media/ffmpeg/audi
 import { validateAudioUpload } from '@/server/media/ffmpeg/validate-audio-upload'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
-import { recordProvenance } from '@/server/services/provenance/record-provenance'
+import { insertAssetWithProvenance } from '@/server/services/provenance/insert-asset-with-provenance'
 import { mediaUrl } from './media-url'
 
 export interface CreatedAudioAsset {
@@ -79,24 +79,21 @@ export async function createAudioAsset(params: {
     try {
       // The asset and its ledger row land together, so no stored sound is missing from the disclosure report.
       await db.transaction(async (tx) => {
-        await tx.insert(assets).values({
-          id: assetId,
-          workspaceId,
-          projectId: params.projectId,
-          kind: 'audio',
-          storageKey,
-          originalName,
-          mime: audio.mime,
-          bytes,
-          sha256,
-          durationFrames,
-          createdBy: actor.userId,
-        })
-        await recordProvenance({
+        await insertAssetWithProvenance({
           executor: tx,
-          projectId: params.projectId,
-          assetId,
-          actorUserId: actor.userId,
+          asset: {
+            id: assetId,
+            workspaceId,
+            projectId: params.projectId,
+            kind: 'audio',
+            storageKey,
+            originalName,
+            mime: audio.mime,
+            bytes,
+            sha256,
+            durationFrames,
+            createdBy: actor.userId,
+          },
           details: {
             origin,
             category,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { getDb } from '@/db'
-import { assets } from '@/db/schema'
 import { sanitiseFilename } from '@/lib/media/filename'
 import type { ImageMime } from '@/lib/media/image-types'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
@@ -9,7 +8,7 @@ import { inspectImageUpload } from '@/server/media/inspect-image-upload'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { anyMadeByAi } from '@/server/services/provenance/any-made-by-ai'
-import { recordProvenance } from '@/server/services/provenance/record-provenance'
+import { insertAssetWithProvenance } from '@/server/services/provenance/insert-asset-with-provenance'
 import { mediaUrl } from './media-url'
 
 export interface CreatedImageAsset {
@@ -64,25 +63,22 @@ export async function createImageAsset(params: {
     const db = await getDb()
     // The asset and its provenance row land together, so no stored image is missing from the disclosure ledger.
     await db.transaction(async (tx) => {
-      await tx.insert(assets).values({
-        id: assetId,
-        workspaceId,
-        projectId: params.projectId,
-        kind: 'image',
-        storageKey,
-        originalName,
-        mime: image.mime,
-        bytes: image.bytes,
-        sha256: image.sha256,
-        width: image.width,
-        height: image.height,
-        createdBy: actor.userId,
-      })
-      await recordProvenance({
+      await insertAssetWithProvenance({
         executor: tx,
-        projectId: params.projectId,
-        assetId,
-        actorUserId: actor.userId,
+        asset: {
+          id: assetId,
+          workspaceId,
+          projectId: params.projectId,
+          kind: 'image',
+          storageKey,
+          originalName,
+          mime: image.mime,
+          bytes: image.bytes,
+          sha256: image.sha256,
+          width: image.width,
+          height: image.height,
+          createdBy: actor.userId,
+        },
         details: {
           origin: params.origin === 'human' && (await anyMadeByAi(tx, params.projectId, parentAssetIds)) ? 'ai_assisted' : (params.origin ?? 'imported'),
           category: 'visuals',

@@ -8,6 +8,7 @@ import { categoryLabels, originLabels } from '@/lib/provenance/vocabulary'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
+import { insertAssetWithProvenance } from './insert-asset-with-provenance'
 import { recordProvenance } from './record-provenance'
 
 /**
@@ -46,20 +47,23 @@ export async function declareAiUse(params: DeclareAiUseInput & { actor: Actor | 
   await storage.put(storageKey, bytes, { contentType: 'text/plain; charset=utf-8' })
   try {
     const entryId = await db.transaction(async (tx) => {
-      await tx.insert(assets).values({
-        id: assetId,
-        workspaceId,
-        projectId: params.projectId,
-        kind: 'document',
-        storageKey,
-        originalName: params.title,
-        mime: 'text/plain',
-        bytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        createdBy: actor.userId,
+      const entry = await insertAssetWithProvenance({
+        executor: tx,
+        asset: {
+          id: assetId,
+          workspaceId,
+          projectId: params.projectId,
+          kind: 'document',
+          storageKey,
+          originalName: params.title,
+          mime: 'text/plain',
+          bytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          createdBy: actor.userId,
+        },
+        details,
       })
-      return (await recordProvenance({ executor: tx, projectId: params.projectId, assetId, actorUserId: actor.userId, details })).id
-    })
+      return entry.id    })
     return { entryId, assetId }
   } catch (error) {
     await storage.delete(storageKey).catch((cleanupError: unknown) => console.error('[provenance] could not remove', storageKey, cleanupError))

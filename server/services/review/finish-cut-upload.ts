@@ -9,7 +9,7 @@ import { validateVideoUpload } from '@/server/media/ffmpeg'
 import { getStorage } from '@/server/media/storage/get-storage'
 import { assetStorageKey } from '@/server/media/storage/storage-key'
 import { videoMimeType } from '@/server/media/upload/video-mime'
-import { recordProvenance } from '@/server/services/provenance/record-provenance'
+import { insertAssetWithProvenance } from '@/server/services/provenance/insert-asset-with-provenance'
 import { checkCutUpload } from './check-cut-upload'
 import { createReviewVersion } from './create-review-version'
 import { notifyReviewChanged } from './notify-review-changed'
@@ -60,26 +60,23 @@ export async function finishCutUpload(params: {
   try {
     // The asset and its ledger row land together: a cut someone brings in is recorded as imported visuals.
     await db.transaction(async (tx) => {
-      await tx.insert(assets).values({
-        id: assetId,
-        workspaceId: scope.workspaceId,
-        projectId: scope.projectId,
-        kind: 'video',
-        storageKey,
-        originalName: sanitiseFilename(params.filename, 'cut'),
-        mime,
-        bytes: size,
-        sha256,
-        width: probe.video.width,
-        height: probe.video.height,
-        durationFrames: probe.video.frameCount,
-        createdBy: actor.userId,
-      })
-      await recordProvenance({
+      await insertAssetWithProvenance({
         executor: tx,
-        projectId: scope.projectId,
-        assetId,
-        actorUserId: actor.userId,
+        asset: {
+          id: assetId,
+          workspaceId: scope.workspaceId,
+          projectId: scope.projectId,
+          kind: 'video',
+          storageKey,
+          originalName: sanitiseFilename(params.filename, 'cut'),
+          mime,
+          bytes: size,
+          sha256,
+          width: probe.video.width,
+          height: probe.video.height,
+          durationFrames: probe.video.frameCount,
+          createdBy: actor.userId,
+        },
         details: { origin: 'imported', category: 'visuals', parameters: { source: 'cut-upload', container } },
       })
     })
