@@ -2,7 +2,8 @@
 // and rendered by the review room and the inbox. One definition, so the server and the room cannot drift apart.
 import type { FilmstripLayout } from '@/lib/media/filmstrip-layout'
 import type { PanelMapEntry } from './panel-map'
-import type { reviewStatuses } from '@/lib/schemas/review'
+import type { commentVisibilities, reviewStatuses } from '@/lib/schemas/review'
+import type { Annotation } from './annotation'
 import type { VersionProcessingState } from './version-processing'
 
 export type ReviewStatusId = (typeof reviewStatuses)[number]
@@ -49,4 +50,40 @@ export interface MentionInboxEntry {
   reviewItemId: string
   reviewItemTitle: string
   versionNumber: number
+}
+
+export type CommentVisibility = (typeof commentVisibilities)[number]
+
+/** One note as the room lists it, for members and guests alike (guests only ever receive client-visible ones). */
+export interface ReviewCommentView {
+  id: string
+  /** Replies are one level deep: a reply's parent is always a top-level comment. */
+  parentId: string | null
+  authorName: string
+  authorKind: 'member' | 'guest'
+  authorUserId: string | null
+  frameIn: number
+  /** Exclusive end (the note covers frameIn … frameOut − 1); null = that one frame. */
+  frameOut: number | null
+  body: string
+  annotation: Annotation | null
+  visibility: CommentVisibility
+  resolvedAt: Date | null
+  editedAt: Date | null
+  createdAt: Date
+}
+
+/** A guest link as its owners see it. The token and password hashes never leave the server. */
+export interface ShareLinkView {
+  id: string
+  passwordProtected: boolean
+  expiresAt: Date | null
+  canComment: boolean
+  canDownload: boolean
+  revokedAt: Date | null
+  createdAt: Date
+  createdByName: string | null
+  /** People who gave a name on this link, and when the latest did: the cheap "is anyone using it". */
+  guestCount: number
+  lastGuestAt: Date | null
 }

@@ -10,24 +10,11 @@ import { cn } from '@/components/ui/cn'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
 import { whenLabel } from '@/components/review/versions/when-label'
 import type { MentionCandidate } from '@/lib/review/mentions'
+import type { ReviewCommentView } from '@/lib/review/review-views'
 import { CommentBody } from './comment-body'
 import { MentionTextarea } from './mention-textarea'
 
-export interface ThreadComment {
-  id: string
-  parentId: string | null
-  authorName: string
-  authorKind: 'member' | 'guest'
-  authorUserId: string | null
-  frameIn: number
-  frameOut: number | null
-  body: string
-  annotation: unknown
-  visibility: 'team' | 'client'
-  resolvedAt: Date | null
-  editedAt: Date | null
-  createdAt: Date
-}
+export type ThreadComment = ReviewCommentView
 
 export interface CommentThreadProps {
   comment: ThreadComment

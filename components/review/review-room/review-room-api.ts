@@ -7,11 +7,13 @@ import type { ActionResult } from '@/lib/action-result'
 import type { MarkerExportFormatId } from '@/lib/markers'
 import type { Annotation } from '@/lib/review/annotation'
 import type { MentionCandidate } from '@/lib/review/mentions'
-import type { ReviewStatusId, ReviewVersionView } from '@/lib/review/review-views'
+import type { CommentVisibility, ReviewCommentView, ReviewStatusId, ReviewVersionView } from '@/lib/review/review-views'
+
+export type { CommentVisibility }
+export type ReviewRoomComment = ReviewCommentView
 import { roleAtLeast, type Role } from '@/lib/roles'
 
 export type { ReviewStatusId }
-export type CommentVisibility = 'team' | 'client'
 
 /** Who is looking. Guests never see team-only notes (the server filters), get no @mention list and no resolve. */
 export type ReviewViewer =
@@ -27,24 +29,6 @@ export interface ReviewTiming {
 }
 
 export type ReviewRoomVersion = ReviewVersionView
-
-export interface ReviewRoomComment {
-  id: string
-  /** Replies are one level deep: a reply's parent is always a top-level comment. */
-  parentId: string | null
-  authorName: string
-  authorKind: 'member' | 'guest'
-  authorUserId: string | null
-  frameIn: number
-  /** Exclusive end (the note covers frameIn … frameOut − 1); null = that one frame. */
-  frameOut: number | null
-  body: string
-  annotation: Annotation | null
-  visibility: CommentVisibility
-  resolvedAt: Date | null
-  editedAt: Date | null
-  createdAt: Date
-}
 
 export interface NewReviewComment {
   versionId: string

@@ -3,19 +3,9 @@
 //   <ShareLinksDialog projectId={projectId} reviewItemId={item.id} reviewTitle={item.title}
 //     actions={{ list: listShareLinksAction, create: createShareLinkAction, revoke: revokeShareLinkAction }} />
 import type { ActionResult } from '@/lib/action-result'
+import type { ShareLinkView } from '@/lib/review/review-views'
 
-export interface ShareLinkSummary {
-  id: string
-  passwordProtected: boolean
-  expiresAt: Date | null
-  canComment: boolean
-  canDownload: boolean
-  revokedAt: Date | null
-  createdAt: Date
-  createdByName: string | null
-  guestCount: number
-  lastGuestAt: Date | null
-}
+export type ShareLinkSummary = ShareLinkView
 
 export interface NewShareLinkInput {
   projectId: string

@@ -2,23 +2,9 @@
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Executor } from '@/db/queries/executor'
 import { guests, reviewComments, users } from '@/db/schema'
-import type { Annotation } from '@/lib/review/annotation'
+import type { ReviewCommentView } from '@/lib/review/review-views'
 
-export interface ReviewCommentView {
-  id: string
-  parentId: string | null
-  authorName: string
-  authorKind: 'member' | 'guest'
-  authorUserId: string | null
-  frameIn: number
-  frameOut: number | null
-  body: string
-  annotation: Annotation | null
-  visibility: 'team' | 'client'
-  resolvedAt: Date | null
-  editedAt: Date | null
-  createdAt: Date
-}
+export type { ReviewCommentView }
 
 export async function selectVersionComments(db: Executor, versionId: string, onlyClient: boolean): Promise<ReviewCommentView[]> {
   const conditions: SQL[] = [eq(reviewComments.versionId, versionId), isNull(reviewComments.deletedAt)]

@@ -2,21 +2,10 @@ import { count, desc, eq, max } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { guests, shareLinks, users } from '@/db/schema'
 import { requireRole, requireSignedIn, type Actor } from '@/server/auth/require-role'
+import type { ShareLinkView } from '@/lib/review/review-views'
 import { findReviewItem, projectScope } from './review-scope'
 
-export interface ShareLinkView {
-  id: string
-  passwordProtected: boolean
-  expiresAt: Date | null
-  canComment: boolean
-  canDownload: boolean
-  revokedAt: Date | null
-  createdAt: Date
-  createdByName: string | null
-  /** People who gave a name on this link, and when the latest did: the cheap "is anyone using it". */
-  guestCount: number
-  lastGuestAt: Date | null
-}
+export type { ShareLinkView }
 
 /** Editors and up (the people who can revoke them). Hashes never leave the server. */
 export async function listShareLinks(params: { actor: Actor | null; projectId: string; reviewItemId: string }): Promise<ShareLinkView[]> {
