@@ -111,6 +111,8 @@ test('the shot list filters, groups, sorts, remembers hidden columns and reorder
 })
 
 test('a stroke drawn in the panel editor becomes the panel’s picture on the board', async ({ actors }) => {
+  // tldraw's first load, a render and an upload: ~25 s on a quiet machine, past a minute beside the render specs in CI.
+  test.setTimeout(120_000)
   const { owner } = actors
   await owner.signUp()
   const projectId = await owner.workspace.createProject({ name: `Beacon ${uniqueSuffix()}`, resolution: /2048 × 858/ })
