@@ -1,6 +1,6 @@
 // The cluster's own Redis on a free loopback port. The machine's Redis on 6379 is shared with other tests and other
 // engineers; restarting it would break them, so the restart fault is played on this one.
-import net from 'node:net'
+import { pingRedis } from '../../server/collab/testing/redis'
 import { freePort } from './free-port'
 import { ManagedProcess } from './managed-process'
 
@@ -42,17 +42,7 @@ export async function startRedisNode(options: { echo?: boolean; binary?: string 
 async function waitForPong(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1')
-      const done = (value: boolean) => {
-        socket.destroy()
-        resolve(value)
-      }
-      socket.setTimeout(500, () => done(false))
-      socket.once('error', () => done(false))
-      socket.once('connect', () => socket.write('PING\r\n'))
-      socket.once('data', (data) => done(data.toString().startsWith('+PONG')))
-    })
+    const ok = await pingRedis(port)
     if (ok) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
